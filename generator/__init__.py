@@ -1,0 +1,1 @@
+"""Briefing: scraped news articles + a YAML glossary -> an annotated MkDocs site."""

@@ -1,0 +1,61 @@
+"""Cross-article facts: who is mentioned where, how often, and with whom. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model import AnnotatedArticle, Glossary
+from .sentences import sentence_at
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The sentence around one mention, with the mention's span inside the sentence."""
+
+    block: int
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Backlink:
+    article: AnnotatedArticle
+    quotes: tuple[Quote, ...]  # one per distinct sentence, in reading order
+
+
+@dataclass(frozen=True)
+class Index:
+    backlinks: dict[str, tuple[Backlink, ...]]  # entry key -> articles, newest first
+    together: dict[str, tuple[tuple[str, int], ...]]  # entry key -> (other key, shared articles)
+
+    def count(self, key: str) -> int:
+        return len(self.backlinks.get(key, ()))
+
+
+def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
+    ordered = sorted(articles, key=lambda a: a.article.sort_key)
+    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    pairs: Counter = Counter()
+    for annotated in ordered:
+        quotes: dict[str, dict[tuple[int, int, int], Quote]] = defaultdict(dict)
+        for mention in annotated.mentions:
+            text = annotated.article.blocks[mention.block].text
+            start, end = sentence_at(text, mention.start)
+            seen = quotes[mention.entry]
+            if (mention.block, start, end) not in seen:
+                seen[(mention.block, start, end)] = Quote(mention.block, text[start:end], mention.start - start, mention.end - start)
+        for key, found in quotes.items():
+            backlinks[key].append(Backlink(annotated, tuple(found.values())))
+        for a, b in combinations(sorted(quotes), 2):
+            pairs[a, b] += 1
+    together: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), count in pairs.items():
+        together[a].append((b, count))
+        together[b].append((a, count))
+    return Index(
+        backlinks={k: tuple(v) for k, v in backlinks.items()},
+        together={k: tuple(sorted(v, key=lambda p: (-p[1], p[0]))) for k, v in together.items()},
+    )

@@ -1,0 +1,135 @@
+"""briefing.yml: where inputs live and which glossary categories exist, validated in one place.
+
+A new category is one line here plus one YAML file: ``organizations: {title: Organizations}``.
+Category fields are declared with a type word: ``text``, ``texts``, ``date``, ``offices``,
+``ref CATEGORY`` (a link to an entry of that category) or ``refs CATEGORY``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import BriefingError, Problem
+from .ingest.files import read_text
+from .ingest.yamlfile import LocMap, LocStr, parse_yaml
+from .model import Category, Config, FieldDef
+from .schema import ENTRY_SCHEMA, FIELD_TYPES, Field, Kind, check_mapping, suggest
+
+CONFIG_FILE = "briefing.yml"
+
+CONFIG_SCHEMA = {
+    "title": Field(Kind.TEXT, required=True, help="The briefing's title, shown on the home page."),
+    "description": Field(Kind.TEXT, help="One paragraph on what the briefing covers."),
+    "site_url": Field(Kind.TEXT, help="Where the site is published (used by the feed)."),
+    "articles": Field(Kind.TEXT, help="Folder of article .txt files (default seeds/articles)."),
+    "glossary": Field(Kind.TEXT, help="Folder of glossary YAML files (default seeds/glossary)."),
+    "docs": Field(Kind.TEXT, help="Folder MkDocs builds; generated pages go here (default docs)."),
+    # "categories" (name: {title, singular, fields}) is checked by _categories.
+}
+
+CATEGORY_SCHEMA = {
+    "title": Field(Kind.TEXT, required=True, help="Plural heading, e.g. 'People'."),
+    "singular": Field(Kind.TEXT, help="One of them, e.g. 'person' (default: title without a final s)."),
+    # "fields" (key: type) is checked by _fields, against the category names.
+}
+
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def load_config(root: Path) -> Config:
+    path = CONFIG_FILE
+    text, problems = read_text(root / path, path)
+    node = None
+    if text is not None:
+        node, problems = parse_yaml(text, path)
+    if problems:
+        raise BriefingError(problems)
+    if not isinstance(node, LocMap):
+        raise BriefingError(Problem(path, 1, 1, "expected a mapping with 'title' and 'categories'"))
+    checked, problems = check_mapping(_without(node, "categories"), CONFIG_SCHEMA, path, "briefing.yml")
+    categories_node = node.get("categories")
+    if categories_node is None:
+        problems.append(Problem(path, node.line, node.column, "briefing.yml: missing required key 'categories'"))
+        categories_node = LocMap()
+    categories, found = _categories(categories_node, path)
+    problems += found
+    if problems:
+        raise BriefingError(problems)
+    values = checked.values
+    return Config(
+        title=values["title"],
+        description=values.get("description") or "",
+        site_url=values.get("site_url") or "",
+        articles_dir=values.get("articles") or "seeds/articles",
+        glossary_dir=values.get("glossary") or "seeds/glossary",
+        docs_dir=values.get("docs") or "docs",
+        categories=categories,
+    )
+
+
+def _categories(node, path: str) -> tuple[tuple[Category, ...], list[Problem]]:
+    if not isinstance(node, LocMap) or not node:
+        return (), [Problem(path, getattr(node, "line", 0), getattr(node, "column", 0), "'categories': expected a mapping of category: {title: ...}")]
+    problems: list[Problem] = []
+    pending = []
+    for key, spec in node.items():
+        if not _KEY_RE.match(key):
+            problems.append(Problem(path, key.line, key.column, f"category '{key}': use lowercase letters, digits and _"))
+        checked, found = check_mapping(_without(spec, "fields"), CATEGORY_SCHEMA, path, f"category '{key}'")
+        problems += found
+        pending.append((key, checked, spec))
+    names = set(node)
+    categories = []
+    for key, checked, spec in pending:
+        fields, found = _fields(spec.get("fields") if isinstance(spec, LocMap) else None, names, path)
+        problems += found
+        title = checked.values.get("title") or key.title()
+        singular = checked.values.get("singular") or (title[:-1] if title.endswith("s") else title).lower()
+        categories.append(Category(key=str(key), title=title, singular=singular, fields=fields))
+    return tuple(categories), problems
+
+
+def _without(node, key: str):
+    """The mapping minus one key (checked separately), keeping its location."""
+    if not isinstance(node, LocMap):
+        return node
+    rest = LocMap({k: v for k, v in node.items() if k != key})
+    rest.line, rest.column = node.line, node.column
+    return rest
+
+
+def _fields(node, categories: set[str], path: str) -> tuple[tuple[FieldDef, ...], list[Problem]]:
+    if node is None:
+        return (), []
+    if not isinstance(node, LocMap):
+        return (), [Problem(path, node.line, node.column, "'fields': expected a mapping of key: type")]
+    problems, fields = [], []
+    for key, value in node.items():
+        if key in ENTRY_SCHEMA:
+            problems.append(Problem(path, key.line, key.column, f"field '{key}' is built in; choose another name"))
+            continue
+        if not _KEY_RE.match(key):
+            problems.append(Problem(path, key.line, key.column, f"field '{key}': use lowercase letters, digits and _"))
+            continue
+        words = value.split() if isinstance(value, LocStr) else []
+        type_word = words[0] if words else ""
+        kind = FIELD_TYPES.get(type_word)
+        where = (getattr(value, "line", key.line), getattr(value, "column", key.column))
+        if kind is None:
+            types = ", ".join(sorted(FIELD_TYPES))
+            problems.append(Problem(path, *where, f"field '{key}': unknown type '{value}'{suggest(type_word, FIELD_TYPES)} (one of {types}, 'ref CATEGORY')"))
+            continue
+        target = words[1] if len(words) > 1 else None
+        if kind in (Kind.REF, Kind.REF_LIST):
+            if target is None or len(words) != 2:
+                problems.append(Problem(path, *where, f"field '{key}': write '{type_word} CATEGORY'"))
+                continue
+            if target not in categories:
+                problems.append(Problem(path, *where, f"field '{key}': no category '{target}'{suggest(target, categories)}"))
+                continue
+        elif len(words) != 1:
+            problems.append(Problem(path, *where, f"field '{key}': type '{type_word}' takes no argument"))
+            continue
+        fields.append(FieldDef(key=str(key), kind=kind, target=target))
+    return tuple(fields), problems

@@ -1,0 +1,209 @@
+"""Cleaning scraped article text: pure functions, general rules, and a record of every removal.
+
+Scrapers leave the same kinds of junk whatever the outlet: an outlet name glued to the
+headline, the headline again as the first paragraph, a teaser cut off with "…" that repeats the
+first paragraph, "READ MORE" buttons, photo credits ("Name (Agency/AFP)"), and
+"Previous article / Next article" navigation. Each rule below recognises a *kind* of line, not
+particular strings, and every line it drops is returned as a ``Removal`` so an editor can check
+that no real text was lost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Block, BlockKind, Removal, RemovalKind
+
+# Unicode spaces that render like a space (no-break, thin, ideographic...).
+_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_WHITESPACE_RE = re.compile(r"[ \t\f\v]+")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _is_control(char: str) -> bool:
+    return (unicodedata.category(char) == "Cc" and char not in "\n\t") or char in _ZERO_WIDTH
+
+
+_NAVIGATION_RE = re.compile(r"^\W*\d*\s*(?:previous|next|prev|older|newer)\s+(?:article|post|story|page)", re.IGNORECASE)
+_BOILERPLATE_RE = re.compile(
+    r"^\W*(?:read more|read also|also read|see also|related(?: articles?| stories| content| news)?|more on this"
+    r"|advertisement|sponsored|story continues below|continue reading|click here to read more|share this article"
+    r"|share on \w+|subscribe(?: now)?|sign up for our newsletter|scroll to continue(?: with content)?)"
+    r"\s*(?:[:|»›>-].*)?\W*$",
+    re.IGNORECASE,
+)
+# "Name (Agency/AFP)", "Photo: AFP", "(AFP Photo/Jung Yeon-je)", "© Reuters".
+_CREDIT_PAREN_RE = re.compile(r"^(?P<name>[^()]{0,60}?)\s*\((?P<agency>[^()]{2,80})\)$")
+_CREDIT_PREFIX_RE = re.compile(r"^(?:photo|picture|image|credit|photo credit)s?\s*[:|]\s*\S.{0,80}$|^©\s*\S.{0,60}$", re.IGNORECASE)
+_AGENCIES = {
+    "afp", "ap", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "yonhap", "kcna", "kns",
+    "sputnik", "xinhua", "kyodo", "kyodo news", "jiji", "jiji press", "pool", "bloomberg", "tass",
+    "ria novosti", "anadolu", "dpa", "ansa", "aap", "upi", "nurphoto", "sopa", "shutterstock",
+    "rodong sinmun", "handout", "file", "ho", "afp photo", "ap photo", "reuters photo", "news1",
+    "newsis", "korea pool", "us navy", "u.s. navy", "us air force", "dod", "white house",
+}
+_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " · ")
+_TERMINAL = ".!?…:;"
+_CLOSERS = "\"'”’)]»"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    title: str
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...]
+    nbsp_replaced: int
+    control_removed: int
+
+
+def normalise_line(line: str) -> tuple[str, int, int]:
+    """Spaces of every kind become one plain space; control characters go. Returns counts too."""
+    spaces = len(_SPACES_RE.findall(line))
+    controls = sum(1 for c in line if _is_control(c))
+    if controls:
+        line = "".join(c for c in line if not _is_control(c))
+    line = _WHITESPACE_RE.sub(" ", _SPACES_RE.sub(" ", line)).strip()
+    return line, spaces, controls
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def is_navigation(line: str) -> bool:
+    return bool(_NAVIGATION_RE.match(line)) and not line.endswith(".")
+
+
+def is_boilerplate(line: str) -> bool:
+    return len(line) <= 120 and bool(_BOILERPLATE_RE.match(line))
+
+
+def is_photo_credit(line: str) -> bool:
+    if _CREDIT_PREFIX_RE.match(line):
+        return True
+    match = _CREDIT_PAREN_RE.match(line)
+    if not match:
+        return False
+    name = match["name"].strip()
+    if len(name.split()) > 6 or any(c in name for c in ".!?,;:\"“"):
+        return False
+    parts = [p.strip().casefold() for p in re.split(r"[/,]| via ", match["agency"])]
+    return any(p in _AGENCIES for p in parts) or any(p.split(" ")[0] in _AGENCIES for p in parts if p)
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS)[-1:] in _TERMINAL or line[-1:] in "\"”’"
+
+
+def _split_headline(headline: str, others: list[str], source: str | None) -> tuple[str, str]:
+    """(title, junk): an outlet glued before or after the headline, proven by a repeat or the source."""
+    seen = {_comparable(o) for o in others}
+    for sep in _SEPARATORS:
+        start = 0
+        while (at := headline.find(sep, start)) != -1:
+            before, after = headline[:at], headline[at + len(sep):]
+            if _comparable(after) in seen or (source and source.casefold() in before.casefold()):
+                return after.strip(), headline[: at + len(sep)]
+            if _comparable(before) in seen or (source and source.casefold() in after.casefold()):
+                return before.strip(), headline[at:]
+            start = at + 1
+    return headline, ""
+
+
+def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | None = None) -> Cleaned:
+    """Clean an article body given as (line number, text) pairs.
+
+    ``title`` comes from front matter when the editor gave one; otherwise the first non-empty
+    line is the headline.
+    """
+    removed: list[Removal] = []
+    nbsp = controls = 0
+    rows: list[tuple[int, str]] = []  # (line number, text); "" separates paragraphs groups
+    for number, raw in lines:
+        text, spaces, ctrl = normalise_line(raw)
+        nbsp += spaces
+        if ctrl:
+            controls += ctrl
+            removed.append(Removal(RemovalKind.CONTROL_CHARACTERS, f"{ctrl} control character(s)", number))
+        rows.append((number, text))
+
+    def drop(index: int, kind: RemovalKind, text: str | None = None) -> None:
+        number, line = rows[index]
+        removed.append(Removal(kind, line if text is None else text, number))
+        rows[index] = (number, "")
+
+    for i, (_, line) in enumerate(rows):
+        if not line:
+            continue
+        if is_navigation(line):
+            drop(i, RemovalKind.NAVIGATION)
+        elif is_boilerplate(line):
+            drop(i, RemovalKind.BOILERPLATE)
+        elif is_photo_credit(line):
+            drop(i, RemovalKind.PHOTO_CREDIT)
+
+    filled = [i for i, (_, line) in enumerate(rows) if line]
+    early = [rows[i][1] for i in filled[1:6]]
+    if title is None:
+        if not filled:
+            return Cleaned("", (), tuple(removed), nbsp, controls)
+        first = filled.pop(0)
+        number, headline = rows[first]
+        title, junk = _split_headline(headline, early, source)
+        if junk:
+            removed.append(Removal(RemovalKind.OUTLET_PREFIX, junk, number))
+        rows[first] = (number, "")
+    elif filled:
+        number, headline = rows[filled[0]]
+        if _comparable(headline) != _comparable(title):
+            rest, junk = _split_headline(headline, [title], source)
+            if junk and _comparable(rest) == _comparable(title):
+                removed.append(Removal(RemovalKind.OUTLET_PREFIX, junk, number))
+                drop(filled[0], RemovalKind.REPEATED_HEADLINE, rest)
+
+    wanted = _comparable(title)
+    for i, (_, line) in enumerate(rows):
+        if line and _comparable(line) == wanted:
+            drop(i, RemovalKind.REPEATED_HEADLINE)
+
+    filled = [i for i, (_, line) in enumerate(rows) if line]
+    for pos, i in enumerate(filled):
+        line = rows[i][1]
+        stem = line[:-1] if line.endswith("…") else line[:-3] if line.endswith("...") else None
+        if stem is None or len(stem.strip()) < 20:
+            continue
+        stem = stem.rstrip()
+        if any(rows[j][1].startswith(stem) and len(rows[j][1]) > len(stem) for j in filled[pos + 1:]):
+            drop(i, RemovalKind.TEASER)
+
+    return Cleaned(title, _blocks(rows), tuple(sorted(removed, key=lambda r: r.line)), nbsp, controls)
+
+
+def _blocks(rows: list[tuple[int, str]]) -> tuple[Block, ...]:
+    """Paragraphs, subheadings ("Latest test") and captions (lines with no closing punctuation)."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    for number, line in rows:
+        if line:
+            groups[-1].append((number, line))
+        elif groups[-1]:
+            groups.append([])
+    groups = [g for g in groups if g]
+    blocks = []
+    for g, group in enumerate(groups):
+        later_text = any(ends_sentence(line) for later in groups[g + 1:] for _, line in later)
+        for number, line in group:
+            if ends_sentence(line):
+                kind = BlockKind.PARAGRAPH
+            elif len(group) == 1 and later_text and _looks_like_heading(line):
+                kind = BlockKind.SUBHEADING
+            else:
+                kind = BlockKind.CAPTION
+            blocks.append(Block(kind, line, number))
+    return tuple(blocks)
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return len(words) <= 8 and len(line) <= 60 and line[0].isupper() and "," not in line

@@ -1,0 +1,31 @@
+"""Reading input files as text: UTF-8 (a BOM is accepted), newlines normalised, problems located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Problem
+
+# Articles are scraped text; anything far beyond a long feature is a mistake, not news, and
+# reading it whole would cost memory for nothing.
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def read_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """The file's text with CRLF/CR turned into LF, or None and a problem saying why not."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(shown, message=f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+        data = file.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(shown, message="file not found")]
+    except OSError as error:
+        return None, [Problem(shown, message=f"cannot read file: {error.strerror or error}")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        return None, [Problem(shown, line, message=f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []

@@ -1,0 +1,190 @@
+"""The domain: frozen dataclasses that flow through ingest -> annotate -> render -> write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from .schema import Kind
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """A category-specific glossary field declared in briefing.yml (e.g. people: state: ref states)."""
+
+    key: str
+    kind: Kind
+    target: str | None = None  # the category a reference must name
+
+    @property
+    def label(self) -> str:
+        return self.key.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str  # also the YAML file name (people -> people.yml) and the URL folder
+    title: str  # "People"
+    singular: str  # "person": used in CSS classes and labels
+    fields: tuple[FieldDef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str
+    description: str
+    articles_dir: str
+    glossary_dir: str
+    docs_dir: str
+    categories: tuple[Category, ...]
+    site_url: str = ""
+
+    def category(self, key: str) -> Category:
+        return next(c for c in self.categories if c.key == key)
+
+
+@dataclass(frozen=True)
+class Office:
+    title: str
+    start: str
+    end: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return date_floor(self.start) <= day <= (date_ceiling(self.end) if self.end else dt.date.max)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One typed fact for an entry's facts box, in the order the category declares them."""
+
+    field: FieldDef
+    values: tuple[str, ...]  # text, a date, or names of referenced entries
+
+
+@dataclass(frozen=True)
+class Entry:
+    category: str
+    name: str
+    slug: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    short_names: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    description: str = ""
+    facts: tuple[Fact, ...] = ()
+    offices: tuple[Office, ...] = ()
+    source: str = ""  # path:line where the entry is defined
+
+    @property
+    def key(self) -> str:
+        return f"{self.category}/{self.slug}"
+
+    def in_office(self, day: dt.date) -> bool:
+        return any(office.covers(day) for office in self.offices)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: tuple[Entry, ...]  # sorted by category order, then name
+
+    def by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.entries}
+
+    def by_name(self) -> dict[str, Entry]:
+        return {e.name: e for e in self.entries}
+
+
+class BlockKind(Enum):
+    PARAGRAPH = "paragraph"
+    SUBHEADING = "subheading"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    line: int  # line in the source file, for messages
+
+
+class RemovalKind(Enum):
+    OUTLET_PREFIX = "outlet prefix"
+    REPEATED_HEADLINE = "repeated headline"
+    TEASER = "teaser"
+    BOILERPLATE = "boilerplate"
+    PHOTO_CREDIT = "photo credit"
+    NAVIGATION = "navigation"
+    CONTROL_CHARACTERS = "control characters"
+
+
+@dataclass(frozen=True)
+class Removal:
+    kind: RemovalKind
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str  # source file, relative to the project
+    slug: str
+    title: str
+    date: dt.date | None
+    source: str | None
+    url: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...] = ()
+    nbsp_replaced: int = 0
+
+    @property
+    def sort_key(self):
+        # Newest first; undated last; ties broken by slug so the order never depends on disk order.
+        return (self.date is None, -(self.date.toordinal() if self.date else 0), self.slug)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry named in an article: block index and character span within that block's text."""
+
+    entry: str  # Entry.key
+    block: int
+    start: int
+    end: int
+    linked: bool = False  # the first mention of the entry in the article carries the link
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A shared short name the linker could not attribute (e.g. 'Kim' in an undated article)."""
+
+    text: str
+    block: int
+    start: int
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    article: Article
+    mentions: tuple[Mention, ...]
+    unresolved: tuple[Unresolved, ...] = ()
+
+    def entries(self) -> tuple[str, ...]:
+        """Entry keys in order of first mention."""
+        return tuple(dict.fromkeys(m.entry for m in self.mentions))
+
+
+def date_floor(text: str) -> dt.date:
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def date_ceiling(text: str) -> dt.date:
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)

@@ -1,0 +1,315 @@
+"""Every generated page as Markdown text, keyed by its path inside docs/. Pure: nothing is written.
+
+Pages come from the Jinja templates in ``templates/``. Every value a template prints is escaped
+as Markdown text unless it is already ``Markdown`` (built here by ``markdown.link`` and friends),
+so untrusted article text can never turn into markup by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from itertools import groupby
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..annotate.backlinks import Index, Quote
+from ..model import AnnotatedArticle, Config, Entry, Glossary, Mention
+from ..schema import Kind
+from .markdown import Markdown, escape, link, span
+
+_MONTHS = "January February March April May June July August September October November December".split()
+LATEST = 10  # articles on the home page
+TOP = 5  # most-mentioned entries per category on the home page
+TOGETHER = 12  # entries listed under "Often mentioned with"
+
+
+def _finalize(value):
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    return value
+
+
+_ENV = Environment(
+    loader=PackageLoader("generator.render", "templates"),
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    autoescape=False,
+)
+
+
+def long_date(day: dt.date | None) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "Undated"
+
+
+def front_matter(data: dict) -> Markdown:
+    return Markdown(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False).rstrip("\n"))
+
+
+def page_title(text: str) -> str:
+    # MkDocs puts the front-matter title into <title>, the search index and navigation without
+    # escaping it; entities keep a headline such as "<script>" text everywhere it lands.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages are made from, with the paths and links between them."""
+
+    config: Config
+    glossary: Glossary
+    articles: tuple[AnnotatedArticle, ...]  # newest first
+    index: Index
+
+    def __post_init__(self):
+        object.__setattr__(self, "entries", self.glossary.by_key())
+        object.__setattr__(self, "named", self.glossary.by_name())
+        # name -> [(category, field, entry whose field names it)], for "People whose state is X".
+        referrers: dict[str, list] = {}
+        for entry in self.glossary.entries:
+            for fact in entry.facts:
+                if fact.field.kind in (Kind.REF, Kind.REF_LIST):
+                    for name in fact.values:
+                        referrers.setdefault(name, []).append((entry.category, fact.field, entry))
+        object.__setattr__(self, "referrers", referrers)
+
+    @staticmethod
+    def article_path(annotated: AnnotatedArticle) -> str:
+        return f"articles/{annotated.article.slug}.md"
+
+    @staticmethod
+    def entry_path(entry: Entry) -> str:
+        return f"glossary/{entry.category}/{entry.slug}.md"
+
+    def entry_link(self, entry: Entry, here: str, text: str | None = None, classes: tuple[str, ...] = ()) -> Markdown:
+        return link(escape(text if text is not None else entry.name), relative(here, self.entry_path(entry)), entry.summary, classes)
+
+    def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
+        target = relative(here, self.article_path(annotated)) + (f"#{anchor}" if anchor else "")
+        return link(escape(annotated.article.title), target)
+
+    def mention_classes(self, entry: Entry) -> tuple[str, ...]:
+        return ("mention", f"mention-{self.config.category(entry.category).singular.replace(' ', '-')}")
+
+
+def relative(here: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def block_id(index: int) -> str:
+    return f"p-{index + 1}"
+
+
+def annotated_text(site: Site, text: str, mentions: list[Mention], here: str) -> Markdown:
+    """A block's text with its mentions as links (first in the article) or styled spans."""
+    parts, at = [], 0
+    for mention in mentions:
+        parts.append(escape(text[at:mention.start], line_start=at == 0))
+        entry = site.entries[mention.entry]
+        surface = escape(text[mention.start:mention.end], line_start=False)
+        classes = site.mention_classes(entry)
+        if mention.linked:
+            parts.append(link(surface, relative(here, site.entry_path(entry)), entry.summary, classes))
+        else:
+            parts.append(span(surface, classes))
+        at = mention.end
+    parts.append(escape(text[at:], line_start=at == 0))
+    return Markdown("".join(parts))
+
+
+def _by_category(site: Site, keys, here: str) -> list[dict]:
+    groups = []
+    for category in site.config.categories:
+        entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
+        if entries:
+            groups.append({"title": category.title, "links": Markdown(", ".join(site.entry_link(e, here) for e in entries))})
+    return groups
+
+
+def render_article(site: Site, annotated: AnnotatedArticle) -> str:
+    article = annotated.article
+    here = site.article_path(annotated)
+    by_block = {i: list(ms) for i, ms in groupby(annotated.mentions, key=lambda m: m.block)}
+    blocks = [
+        {"kind": block.kind.value, "id": block_id(i), "text": annotated_text(site, block.text, by_block.get(i, []), here)}
+        for i, block in enumerate(article.blocks)
+    ]
+    keys = annotated.entries()
+    meta = {
+        "title": page_title(article.title),
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "url": article.url,
+        "entities": {
+            c.key: [site.entries[k].name for k in keys if site.entries[k].category == c.key]
+            for c in site.config.categories
+        },
+        "cleaning": {
+            "source_file": article.path,
+            "removed": [{"line": r.line, "kind": r.kind.value, "text": r.text} for r in article.removed],
+            "non_breaking_spaces": article.nbsp_replaced,
+        },
+    }
+    if annotated.unresolved:
+        meta["unresolved"] = [{"text": u.text, "paragraph": u.block + 1, "candidates": [site.entries[c].name for c in u.candidates]} for u in annotated.unresolved]
+    meta = {k: v for k, v in meta.items() if v is not None}
+    byline = [long_date(article.date)]
+    if article.source:
+        byline.append(escape(article.source))
+    if article.url:
+        byline.append(link(Markdown("Original article"), article.url))
+    return _ENV.get_template("article.md.j2").render(
+        front_matter=front_matter(meta),
+        article=article,
+        byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
+        groups=_by_category(site, keys, here),
+        blocks=blocks,
+    )
+
+
+def _quote(quote: Quote) -> Markdown:
+    s = quote.sentence
+    return Markdown(escape(s[: quote.start]) + "**" + escape(s[quote.start : quote.end], False) + "**" + escape(s[quote.end :], False))
+
+
+def render_entry(site: Site, entry: Entry) -> str:
+    here = site.entry_path(entry)
+    category = site.config.category(entry.category)
+    facts = []
+    for fact in entry.facts:
+        if fact.field.kind in (Kind.REF, Kind.REF_LIST):
+            value = Markdown(", ".join(site.entry_link(site.named[v], here) for v in fact.values))
+        else:
+            value = escape(", ".join(fact.values))
+        facts.append({"label": fact.field.label, "value": value})
+    offices = [
+        {"title": o.title, "span": f"{o.start} – {o.end}" if o.end else f"since {o.start}"} for o in entry.offices
+    ]
+    referring = []
+    found = site.referrers.get(entry.name, [])
+    for (category_key, field), group in groupby(sorted(found, key=lambda r: (_order(site, r[0]), r[1].key)), key=lambda r: (r[0], r[1])):
+        referring.append({
+            "label": f"{site.config.category(category_key).title} whose {field.label.lower()} is {entry.name}",
+            "links": Markdown(", ".join(site.entry_link(e, here) for _, _, e in group)),
+        })
+    mentioned = [
+        {
+            "date": long_date(b.article.article.date),
+            "link": site.article_link(b.article, here),
+            "quotes": [
+                {"text": _quote(q), "context": link(Markdown("¶"), relative(here, site.article_path(b.article)) + f"#{block_id(q.block)}", "Read in context")}
+                for q in b.quotes
+            ],
+        }
+        for b in site.index.backlinks.get(entry.key, ())
+    ]
+    together = [
+        {"link": site.entry_link(site.entries[k], here), "count": n}
+        for k, n in site.index.together.get(entry.key, ())[:TOGETHER]
+    ]
+    meta = {"title": page_title(entry.name), "category": category.key, "search": {"boost": 2}}
+    return _ENV.get_template("entry.md.j2").render(
+        front_matter=front_matter(meta),
+        entry=entry,
+        category=category,
+        category_link=link(escape(category.title), "index.md"),
+        facts=facts,
+        offices=offices,
+        referring=referring,
+        mentioned=mentioned,
+        together=together,
+    )
+
+
+def _order(site: Site, category_key: str) -> int:
+    return [c.key for c in site.config.categories].index(category_key)
+
+
+def _article_row(site: Site, annotated: AnnotatedArticle, here: str) -> dict:
+    article = annotated.article
+    return {
+        "date": long_date(article.date),
+        "link": site.article_link(annotated, here),
+        "source": article.source or "",
+        "entries": Markdown(", ".join(site.entry_link(site.entries[k], here) for k in annotated.entries()[:6])),
+    }
+
+
+def render_articles_index(site: Site) -> str:
+    here = "articles/index.md"
+    years: dict[str, list[dict]] = {}
+    for annotated in site.articles:
+        year = str(annotated.article.date.year) if annotated.article.date else "Undated"
+        years.setdefault(year, []).append(_article_row(site, annotated, here))
+    return _ENV.get_template("articles_index.md.j2").render(front_matter=front_matter({"title": "Articles"}), years=years, total=len(site.articles))
+
+
+def _ranked(site: Site, category_key: str) -> list[Entry]:
+    entries = [e for e in site.glossary.entries if e.category == category_key]
+    return sorted(entries, key=lambda e: (-site.index.count(e.key), e.name.casefold()))
+
+
+def render_glossary_index(site: Site) -> str:
+    here = "glossary/index.md"
+    categories = []
+    for category in site.config.categories:
+        entries = [e for e in site.glossary.entries if e.category == category.key]
+        categories.append({
+            "title": category.title,
+            "link": link(escape(category.title), f"{category.key}/index.md"),
+            "count": len(entries),
+            "top": Markdown(", ".join(site.entry_link(e, here) for e in _ranked(site, category.key)[:8])),
+        })
+    return _ENV.get_template("glossary_index.md.j2").render(front_matter=front_matter({"title": "Glossary"}), categories=categories)
+
+
+def render_category_index(site: Site, category) -> str:
+    here = f"glossary/{category.key}/index.md"
+    rows = [
+        {"link": site.entry_link(e, here), "summary": e.summary, "count": site.index.count(e.key)}
+        for e in site.glossary.entries
+        if e.category == category.key
+    ]
+    return _ENV.get_template("category_index.md.j2").render(front_matter=front_matter({"title": page_title(category.title)}), category=category, rows=rows)
+
+
+def render_home(site: Site) -> str:
+    here = "index.md"
+    dated = [a.article.date for a in site.articles if a.article.date]
+    ranked = []
+    for category in site.config.categories:
+        top = [(e, site.index.count(e.key)) for e in _ranked(site, category.key)[:TOP]]
+        top = [{"link": site.entry_link(e, here), "count": n} for e, n in top if n]
+        ranked.append({"title": category.title, "count": sum(1 for e in site.glossary.entries if e.category == category.key), "top": top})
+    return _ENV.get_template("home.md.j2").render(
+        front_matter=front_matter({"title": page_title(site.config.title)}),
+        config=site.config,
+        total=len(site.articles),
+        undated=len(site.articles) - len(dated),
+        first=long_date(min(dated)) if dated else "",
+        last=long_date(max(dated)) if dated else "",
+        latest=[_article_row(site, a, here) for a in site.articles[:LATEST]],
+        ranked=ranked,
+    )
+
+
+def render_site(site: Site) -> dict[str, str]:
+    pages = {
+        "index.md": render_home(site),
+        "articles/index.md": render_articles_index(site),
+        "glossary/index.md": render_glossary_index(site),
+    }
+    for category in site.config.categories:
+        pages[f"glossary/{category.key}/index.md"] = render_category_index(site, category)
+    for annotated in site.articles:
+        pages[site.article_path(annotated)] = render_article(site, annotated)
+    for entry in site.glossary.entries:
+        pages[site.entry_path(entry)] = render_entry(site, entry)
+    return pages

@@ -1,0 +1,151 @@
+"""The only module that touches docs/: what the generator owns, what changed, and writing it safely.
+
+Ownership is a manifest (``docs/.briefing/manifest.json``) of every file the generator wrote,
+with its hash. Only those files are ever rewritten or removed; a file the manifest does not list
+is the editor's and is never touched (the build stops if a page would land on one).
+
+A build is applied as a transaction: every new file is first written to a staging folder, then
+a journal listing the moves and removals is written atomically, then the moves happen. A run that
+finds a journal (because the last one was killed half-way) finishes it before anything else, so
+docs/ only ever moves from one complete output to the next. Unchanged files are not rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+
+STATE_DIR = ".briefing"  # MkDocs ignores dot-folders in docs/
+MANIFEST = f"{STATE_DIR}/manifest.json"
+JOURNAL = f"{STATE_DIR}/journal.json"
+STAGING = f"{STATE_DIR}/staging"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Plan:
+    writes: dict[str, bytes]  # docs-relative path -> new content (new or changed files only)
+    deletes: tuple[str, ...]  # generated files that are no longer generated
+    unchanged: int
+    manifest: dict[str, str]  # the manifest after this plan: path -> sha256
+    conflicts: tuple[Problem, ...]
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.writes or self.deletes)
+
+
+def _read_manifest(docs: Path) -> dict[str, str]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data["files"].items()}
+    except (FileNotFoundError, KeyError, TypeError, ValueError):
+        return {}
+
+
+def _inside(docs: Path, relative: str) -> Path:
+    target = (docs / relative).resolve()
+    if not target.is_relative_to(docs.resolve()):  # slugs are safe; this keeps it that way
+        raise ValueError(f"refusing to write outside docs/: {relative}")
+    return target
+
+
+def plan(docs: Path, pages: dict[str, str]) -> Plan:
+    """Compare the wanted pages with docs/ as it is (after finishing any interrupted run)."""
+    recover(docs)
+    owned = _read_manifest(docs)
+    writes, conflicts, unchanged = {}, [], 0
+    manifest = {}
+    for relative in sorted(pages):
+        data = pages[relative].encode("utf-8")
+        manifest[relative] = _digest(data)
+        target = _inside(docs, relative)
+        try:
+            current = target.read_bytes()
+        except FileNotFoundError:
+            writes[relative] = data
+            continue
+        except IsADirectoryError:
+            current = None
+        if current == data:
+            unchanged += 1
+        elif relative not in owned:
+            shown = f"{docs.name}/{relative}"
+            conflicts.append(Problem(shown, message="exists and was not written by briefing; move it or rename the page that wants this path"))
+        else:
+            writes[relative] = data
+    deletes = tuple(sorted(p for p in owned if p not in pages and (docs / p).is_file()))
+    return Plan(writes, deletes, unchanged, manifest, tuple(conflicts))
+
+
+def apply(docs: Path, plan: Plan) -> None:
+    """Make docs/ match the plan: all of it, or (if killed) none of it until the next run recovers."""
+    if not plan.changes and _read_manifest(docs) == plan.manifest:
+        return
+    state = docs / STATE_DIR
+    staging = docs / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    moves = []
+    for n, (relative, data) in enumerate(sorted(plan.writes.items())):
+        staged = staging / f"{n}.tmp"
+        staged.write_bytes(data)
+        moves.append([staged.relative_to(docs).as_posix(), relative])
+    manifest = json.dumps({"generator": "briefing", "files": plan.manifest}, indent=1, sort_keys=True) + "\n"
+    (staging / "manifest.json").write_text(manifest, encoding="utf-8")
+    moves.append([f"{STAGING}/manifest.json", MANIFEST])
+    _atomic_write(state / "journal.json", json.dumps({"moves": moves, "deletes": list(plan.deletes)}).encode())
+    recover(docs)
+
+
+def recover(docs: Path) -> None:
+    """Finish a journal left by a killed run; drop staged files no journal refers to."""
+    journal = docs / JOURNAL
+    try:
+        work = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        shutil.rmtree(docs / STAGING, ignore_errors=True)
+        return
+    for staged, relative in work["moves"]:
+        source = docs / staged
+        if source.exists():  # already moved if a previous recovery got this far
+            target = _inside(docs, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    for relative in work["deletes"]:
+        target = _inside(docs, relative)
+        target.unlink(missing_ok=True)
+        _prune(docs, target.parent)
+    journal.unlink()
+    shutil.rmtree(docs / STAGING, ignore_errors=True)
+
+
+def _prune(docs: Path, folder: Path) -> None:
+    """Remove folders our deletions emptied, up to docs/ itself."""
+    root = docs.resolve()
+    folder = folder.resolve()
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
