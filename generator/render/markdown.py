@@ -37,11 +37,9 @@ def escape(text: str, line_start: bool = True) -> Markdown:
 
 
 def attribute(text: str) -> str:
-    """A value for a link title: entities for everything that could end or break the attribute."""
-    return (
-        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\\", "&#92;").replace("\n", " ")
-    )
+    """A value for a link title: one line, entities for everything that could end or break it."""
+    text = " ".join(text.split())
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "&#92;")
 
 
 def link(text: Markdown, target: str, title: str = "", classes: tuple[str, ...] = ()) -> Markdown:

@@ -1,0 +1,52 @@
+"""The command line: one line per problem, non-zero exits, no tracebacks, check detects staleness."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def run(project, *args):
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), *args], capture_output=True, text=True)
+
+
+def test_build_then_check(project):
+    assert run(project, "build").returncode == 0
+    checked = run(project, "check")
+    assert checked.returncode == 0, checked.stderr
+    project.article("b.txt", "Another article\n\nText.\n")
+    stale = run(project, "check")
+    assert stale.returncode == 3
+    assert "stale: docs/articles/another-article.md" in stale.stderr
+
+
+def test_user_mistakes_are_one_line_each_without_traceback(project):
+    project.glossary("weapons", "- name: Ballistic missile\n  summry: x\n- name: ballistic missile\n  summary: y\n")
+    project.article("bad.txt", "---\ndate: 2017-13-01\n---\nText\n\nBody.\n")
+    project.write("seeds/articles/latin1.txt", "")
+    (project.root / "seeds/articles/latin1.txt").write_bytes("Caf\xe9\n\nBody.".encode("latin-1"))
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "seeds/articles/bad.txt:2:7: 'date': '2017-13-01' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "seeds/articles/latin1.txt:1: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+        "seeds/glossary/weapons.yml:1:3: entry: missing required key 'summary'",
+        "seeds/glossary/weapons.yml:2:3: unknown key 'summry' (did you mean 'summary'?)",
+        "seeds/glossary/weapons.yml:3:9: duplicate name 'ballistic missile' (also at seeds/glossary/weapons.yml:1)",
+        "briefing: 5 problems; nothing written",
+    ]
+    assert not (project.root / "docs").exists()
+
+
+def test_missing_config(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "build"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "briefing.yml: file not found"
+
+
+def test_unresolved_short_names_are_reported(project):
+    project.article("kim.txt", "Kim speaks\n\nKim said the missile flew.\n")
+    result = run(project, "build")
+    assert result.returncode == 0
+    assert "note: seeds/articles/kim.txt:3: 'Kim' left unlinked (could be Kim Jong-il, Kim Jong-un)" in result.stderr

@@ -1,0 +1,134 @@
+"""The real thing: generate the seed briefing, run ``mkdocs build --strict``, read the HTML."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+BUSH = "articles/2006-07-06-bush-seeks-joint-response-on-n-korea-missiles"
+RUSSIA = "articles/2017-09-15-russia-france-say-talks-are-only-way-to-solve-north-korea-crisis"
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.sources, self.ids = [], [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append((attrs["href"], attrs.get("class") or "", attrs.get("title") or ""))
+        for key in ("src", "href"):
+            if tag in ("script", "img", "link", "iframe", "source") and attrs.get(key):
+                self.sources.append(attrs[key])
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("briefing")
+    for name in ("mkdocs.yml", "briefing.yml"):
+        shutil.copy(ROOT / name, root / name)
+    for folder in ("seeds", "generator"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    build(root)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return root / "site"
+
+
+def glossary_links(page: Path) -> dict[str, tuple[str, str]]:
+    """Mention links in the article body: glossary page -> (classes, title)."""
+    found = {}
+    for href, classes, title in parse(page).hrefs:
+        if "mention" in classes.split():
+            target = (page.parent / href).resolve().relative_to(page.parents[2].resolve()).as_posix().rstrip("/")
+            found.setdefault(target, (classes, title))
+    return found
+
+
+@pytest.mark.parametrize(
+    "article, expected",
+    [
+        (BUSH, {"people/george-w-bush", "people/kim-jong-il", "people/stephen-harper", "people/hu-jintao", "people/vladimir-putin",
+                "people/junichiro-koizumi", "people/roh-moo-hyun", "states/north-korea", "states/china", "states/russia",
+                "states/japan", "states/south-korea", "states/united-states", "states/canada"}),
+        (RUSSIA, {"people/vladimir-putin", "people/emmanuel-macron", "people/rex-tillerson", "people/kim-jong-un", "states/russia",
+                  "states/france", "states/north-korea", "states/japan", "states/united-states", "states/china", "states/south-korea",
+                  "weapons/ballistic-missile", "weapons/intermediate-range-ballistic-missile", "weapons/hwasong-12",
+                  "weapons/intercontinental-ballistic-missile", "weapons/nuclear-test", "weapons/nuclear-programme"}),
+    ],
+)
+def test_articles_link_to_the_right_glossary_pages(site, article, expected):
+    links = glossary_links(site / article / "index.html")
+    assert {k.removeprefix("glossary/") for k in links} == expected
+    for classes, title in links.values():
+        assert title, "every mention link carries the entry's summary as hover text"
+
+
+def test_glossary_pages_link_back(site):
+    for entry, articles in {
+        "people/vladimir-putin": {BUSH, RUSSIA},
+        "people/kim-jong-un": {RUSSIA},
+        "states/canada": {BUSH},
+        "weapons/hwasong-12": {RUSSIA},
+    }.items():
+        page = site / "glossary" / entry / "index.html"
+        hrefs = {(page.parent / h).resolve().relative_to(site.resolve()).as_posix().rstrip("/") for h, _, _ in parse(page).hrefs}
+        assert articles <= {h.split("#")[0] for h in hrefs}, entry
+
+
+def test_backlink_anchors_exist(site):
+    page = site / "glossary/people/vladimir-putin/index.html"
+    for href, _, _ in parse(page).hrefs:
+        if "#p-" in href:
+            target, anchor = href.split("#")
+            assert anchor in parse((page.parent / target / "index.html").resolve()).ids
+
+
+def test_photographers_are_not_linked(site):
+    html = (site / RUSSIA / "index.html").read_text()
+    assert "Kim Won-Jin" not in html and "Druzhinin" not in html
+
+
+def test_no_third_party_requests(site):
+    for page in site.rglob("*.html"):
+        for source in parse(page).sources:
+            assert not re.match(r"^(https?:)?//", source), f"{page}: loads {source}"
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(errors="ignore")
+
+
+def test_navigation_does_not_list_articles(site):
+    html = (site / "index.html").read_text()
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "articles/2006" not in nav and "articles/2017" not in nav
+
+
+def test_search_index_covers_glossary_aliases(site):
+    index = (site / "search" / "search_index.json").read_text()
+    assert "Pyongyang" in index and "Kim Jong Un" in index
