@@ -48,6 +48,9 @@ MINI_GLOSSARY = {
   state: North Korea
   offices:
     - {title: Supreme Leader of North Korea, start: 2011-12-17}
+- name: Kim Yo-jong
+  summary: Sister of Kim Jong-un.
+  state: North Korea
 - name: Hu Jintao
   summary: President of China from 2003 to 2013.
   short_names: [Hu]

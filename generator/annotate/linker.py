@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model import AnnotatedArticle, Article, BlockKind, Glossary, Mention, Unresolved
-from .matcher import Hit, Matcher, Pattern, PatternKind, longest_first
+from .matcher import Hit, Matcher, Pattern, PatternKind, longest_first, match_key
 
 # Capitalised words that may stand before a surname without making it part of another name:
 # titles ("Mr Bush", "President Xi") and words that open sentences ("Both Putin and Macron").
@@ -43,7 +43,10 @@ def build_matcher(glossary: Glossary) -> Matcher:
             shared.setdefault(short, []).append(entry.key)
         for phrase in entry.exclude:
             patterns.append(Pattern(phrase, PatternKind.EXCLUDE, (entry.key,)))
-    patterns += [Pattern(short, PatternKind.SHORT, tuple(keys)) for short, keys in shared.items()]
+    for short, keys in shared.items():
+        word = match_key(short)
+        related = tuple(e.key for e in glossary.entries if word in match_key(e.name) and e.key not in keys)
+        patterns.append(Pattern(short, PatternKind.SHORT, tuple(keys), related))
     return Matcher(patterns)
 
 
@@ -65,11 +68,12 @@ class _Resolver:
         self.date = date
         self.named: set[str] = set()
 
-    def resolve(self, candidates: tuple[str, ...]) -> str | None:
-        named = [c for c in candidates if c in self.named]
+    def resolve(self, pattern: Pattern) -> str | None:
+        candidates = pattern.entries
+        named = [c for c in candidates + pattern.related if c in self.named]
         if len(named) == 1:
             return named[0]
-        pool = named or list(candidates)
+        pool = [c for c in named if c in candidates] or list(candidates)
         if self.date is not None:
             serving = [c for c in pool if self.entries[c].in_office(self.date)]
             if len(serving) == 1:
@@ -94,7 +98,7 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
             if kind is PatternKind.SHORT:
                 if _part_of_longer_name(block.text, hit, ends):
                     continue
-                key = resolver.resolve(hit.pattern.entries)
+                key = resolver.resolve(hit.pattern)
                 if key is None:
                     unresolved.append(Unresolved(block.text[hit.start:hit.end], index, hit.start, hit.pattern.entries))
                     continue

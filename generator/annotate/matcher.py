@@ -31,6 +31,9 @@ class Pattern:
     surface: str  # as typed by the editor (or with a plural s), for the case check
     kind: PatternKind
     entries: tuple[str, ...]  # entry keys
+    # For a short name: other entries whose full name contains it ("Kim Yo-jong" for "Kim"). They
+    # are never chosen by date, but an article that names one of them in full may mean them.
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class Matcher:
         # Typed names first, generated plurals after, so an exact name always outranks a plural.
         typed = sorted(patterns, key=lambda p: priority[p.kind])
         plurals = [
-            Pattern(plural, p.kind, p.entries)
+            Pattern(plural, p.kind, p.entries, p.related)
             for p in typed
             if p.kind is not PatternKind.EXCLUDE and (plural := _plural(p.surface))
         ]

@@ -72,6 +72,8 @@ def test_mentions(glossary, text, expected):
         ("Kim fired a missile.", None, [], ["Kim"]),
         # the article's own full name is better evidence than the date
         ("Kim Jong-il ruled for 17 years. Kim died in 2011.", dt.date(2012, 1, 2), [("Kim Jong-il", "people/kim-jong-il"), ("Kim", "people/kim-jong-il")], []),
+        # someone named in full who shares the surname but has no short name
+        ("Kim Yo-jong issued a statement. Kim said talks were over.", dt.date(2020, 6, 1), [("Kim Yo-jong", "people/kim-yo-jong"), ("Kim", "people/kim-yo-jong")], []),
         # a surname inside somebody else's name is not a mention
         ("Photo by Kim Won-Jin for the agency.", dt.date(2017, 9, 15), [], []),
         ("Laura Bush visited.", dt.date(2006, 7, 6), [], []),
