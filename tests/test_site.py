@@ -101,6 +101,12 @@ def test_glossary_pages_link_back(site):
         assert articles <= {h.split("#")[0] for h in hrefs}, entry
 
 
+def test_each_mentioning_article_is_its_own_list_item(site):
+    html = (site / "glossary/people/vladimir-putin/index.html").read_text()
+    section = html[html.index('id="mentioned-in"'):html.index('id="often-mentioned-with"')]
+    assert section.count("<li>") == 2 and section.count("<blockquote>") == 2
+
+
 def test_backlink_anchors_exist(site):
     page = site / "glossary/people/vladimir-putin/index.html"
     for href, _, _ in parse(page).hrefs:
