@@ -31,6 +31,7 @@ CONFIG_SCHEMA = {
 CATEGORY_SCHEMA = {
     "title": Field(Kind.TEXT, required=True, help="Plural heading, e.g. 'People'."),
     "singular": Field(Kind.TEXT, help="One of them, e.g. 'person' (default: title without a final s)."),
+    "quotes": Field(Kind.TEXT, help="true: collect what entries of this category are quoted as saying."),
     # "fields" (key: type) is checked by _fields, against the category names.
 }
 
@@ -86,7 +87,11 @@ def _categories(node, path: str) -> tuple[tuple[Category, ...], list[Problem]]:
         problems += found
         title = checked.values.get("title") or key.title()
         singular = checked.values.get("singular") or (title[:-1] if title.endswith("s") else title).lower()
-        categories.append(Category(key=str(key), title=title, singular=singular, fields=fields))
+        quotes = checked.values.get("quotes")
+        if quotes not in (None, "true", "false"):
+            where = spec["quotes"]
+            problems.append(Problem(path, where.line, where.column, f"'quotes': expected true or false, got '{quotes}'"))
+        categories.append(Category(key=str(key), title=title, singular=singular, fields=fields, quotes=quotes == "true"))
     return tuple(categories), problems
 
 

@@ -28,6 +28,7 @@ class Category:
     title: str  # "People"
     singular: str  # "person": used in CSS classes and labels
     fields: tuple[FieldDef, ...] = ()
+    quotes: bool = False  # collect what entries of this category are quoted as saying
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ categories:
   people:
     title: People
     singular: person
+    quotes: true
     fields: {role: text, state: ref states, born: date, offices: offices}
   states:
     title: States
@@ -103,6 +104,7 @@ def project(tmp_path: Path):
             """Add mkdocs.yml, the hook and the hand-written assets, for real MkDocs builds."""
             shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
             shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets", dirs_exist_ok=True)
+            shutil.copytree(ROOT / "overrides", tmp_path / "overrides", dirs_exist_ok=True)
             shutil.copytree(ROOT / "generator", tmp_path / "generator", dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__"))
             return self

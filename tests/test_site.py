@@ -46,7 +46,7 @@ def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("briefing")
     for name in ("mkdocs.yml", "briefing.yml"):
         shutil.copy(ROOT / name, root / name)
-    for folder in ("seeds", "generator"):
+    for folder in ("seeds", "generator", "overrides"):
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     build(root)
@@ -133,6 +133,31 @@ def test_navigation_does_not_list_articles(site):
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
     nav = nav[: nav.index("</nav>")]
     assert "articles/2006" not in nav and "articles/2017" not in nav
+
+
+def test_every_link_is_relative_so_a_project_path_works(site):
+    # GitHub Pages serves a project at https://owner.github.io/repo/: a link to "/x" would leave it.
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # MkDocs bases the 404 page on site_url; see test_404_page_under_a_project_path
+        assert not re.search(r'(?:href|src)="/(?!/)', page.read_text()), page
+
+
+def test_404_page_under_a_project_path(site):
+    root = site.parent
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "--site-dir", "site-project"], cwd=root,
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://owner.github.io/repo/"},
+    )
+    assert result.returncode == 0, result.stderr
+    html = (root / "site-project" / "404.html").read_text()
+    assert 'href="/repo/assets/briefing.css"' in html
+
+
+def test_feed_is_published_and_linked(site):
+    assert (site / "feed.xml").read_text().startswith("<?xml")
+    html = (site / "glossary/people/vladimir-putin/index.html").read_text()
+    assert '<link rel="alternate" type="application/atom+xml"' in html and 'href="../../../feed.xml"' in html
 
 
 def test_search_index_covers_glossary_aliases(site):

@@ -16,6 +16,9 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..annotate.backlinks import Index, Quote
+from ..annotate.quotes import Quotation, quotations
+from . import graph
+from .feed import render_feed
 from ..model import AnnotatedArticle, Config, Entry, Glossary, Mention
 from ..schema import Kind
 from .markdown import Markdown, escape, link, span
@@ -23,7 +26,9 @@ from .markdown import Markdown, escape, link, span
 _MONTHS = "January February March April May June July August September October November December".split()
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page
-TOGETHER = 12  # entries listed under "Often mentioned with"
+TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
+MAP_NODES = 30  # entries on the home page's relationship map
+LEGEND_SHAPES = "●■◆▲⬢★"  # the map's shapes, by category position (see graph._SHAPES)
 
 
 def _finalize(value):
@@ -79,6 +84,12 @@ class Site:
                     for name in fact.values:
                         referrers.setdefault(name, []).append((entry.category, fact.field, entry))
         object.__setattr__(self, "referrers", referrers)
+        people = {e.key for e in self.glossary.entries if self.config.category(e.category).quotes}
+        said: dict[str, list[Quotation]] = {}
+        for annotated in self.articles:
+            for quotation in quotations(annotated, people):
+                said.setdefault(quotation.entry, []).append(quotation)
+        object.__setattr__(self, "quotations", said)
 
     @staticmethod
     def article_path(annotated: AnnotatedArticle) -> str:
@@ -88,8 +99,9 @@ class Site:
     def entry_path(entry: Entry) -> str:
         return f"glossary/{entry.category}/{entry.slug}.md"
 
-    def entry_link(self, entry: Entry, here: str, text: str | None = None, classes: tuple[str, ...] = ()) -> Markdown:
-        return link(escape(text if text is not None else entry.name), relative(here, self.entry_path(entry)), entry.summary, classes)
+    def entry_link(self, entry: Entry, here: str, classes: tuple[str, ...] = (), titled: bool = True) -> Markdown:
+        # Listings leave the hover text out: a long timeline would carry every summary many times.
+        return link(escape(entry.name), relative(here, self.entry_path(entry)), entry.summary if titled else "", classes)
 
     def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
         target = relative(here, self.article_path(annotated)) + (f"#{anchor}" if anchor else "")
@@ -101,6 +113,18 @@ class Site:
 
 def relative(here: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def page_url(page: str) -> str:
+    """The URL folder MkDocs gives a page (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
+    folder = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
+    return folder + "/" if folder else ""
+
+
+def html_href(here: str, target: str) -> str:
+    """A link for raw HTML (which MkDocs does not rewrite) from page ``here`` to page ``target``."""
+    path = posixpath.relpath(page_url(target) or ".", page_url(here) or ".")
+    return "./" if path == "." else path + "/"
 
 
 def block_id(index: int) -> str:
@@ -124,12 +148,13 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str) ->
     return Markdown("".join(parts))
 
 
-def _by_category(site: Site, keys, here: str) -> list[dict]:
+def _by_category(site: Site, keys, here: str, titled: bool = True) -> list[dict]:
     groups = []
     for category in site.config.categories:
         entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
         if entries:
-            groups.append({"title": category.title, "links": Markdown(", ".join(site.entry_link(e, here) for e in entries))})
+            links = ", ".join(site.entry_link(e, here, titled=titled) for e in entries)
+            groups.append({"title": category.title, "links": Markdown(links)})
     return groups
 
 
@@ -165,13 +190,60 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         byline.append(escape(article.source))
     if article.url:
         byline.append(link(Markdown("Original article"), article.url))
+    position = site.articles.index(annotated)
+    newer = site.articles[position - 1] if position > 0 else None
+    older = site.articles[position + 1] if position + 1 < len(site.articles) else None
     return _ENV.get_template("article.md.j2").render(
+        newer=site.article_link(newer, here) if newer else None,
+        older=site.article_link(older, here) if older else None,
         front_matter=front_matter(meta),
         article=article,
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
         groups=_by_category(site, keys, here),
         blocks=blocks,
     )
+
+
+def _node(site: Site, key: str, here: str) -> graph.Node:
+    entry = site.entries[key]
+    position = [c.key for c in site.config.categories].index(entry.category)
+    category = site.config.categories[position]
+    return graph.Node(key, entry.name, position, category.singular, site.index.count(key), html_href(here, site.entry_path(entry)), entry.summary)
+
+
+def _figure(svg: str, caption: Markdown) -> Markdown:
+    return Markdown(f'<figure class="briefing-map-figure" markdown>\n{svg}\n<figcaption markdown>{caption}</figcaption>\n</figure>')
+
+
+def _legend(site: Site) -> Markdown:
+    return Markdown(" ".join(
+        f'<span class="legend legend-category-{i}">{LEGEND_SHAPES[i % len(LEGEND_SHAPES)]} {escape(c.title)}</span>'
+        for i, c in enumerate(site.config.categories)
+    ))
+
+
+def home_map(site: Site) -> Markdown | None:
+    ranked = sorted((e for e in site.glossary.entries if site.index.count(e.key)), key=lambda e: (-site.index.count(e.key), e.key))
+    keys = [e.key for e in ranked[:MAP_NODES]]
+    if len(keys) < 2:
+        return None
+    chosen = set(keys)
+    nodes = [_node(site, k, "index.md") for k in keys]
+    edges = [graph.Edge(a, b, n) for a in keys for b, n in site.index.together.get(a, ()) if b in chosen and a < b]
+    title = f"Relationship map of the {len(keys)} most-mentioned entries"
+    svg = graph.svg(nodes, edges, graph.force_layout(nodes, edges), title)
+    return _figure(svg, Markdown(f"{escape(title)}; lines join entries mentioned in the same articles. {_legend(site)}"))
+
+
+def entry_map(site: Site, entry: Entry, here: str) -> Markdown | None:
+    companions = [k for k, _ in site.index.together.get(entry.key, ())[:TOGETHER]]
+    if not companions:
+        return None
+    nodes = [_node(site, k, here) for k in [entry.key, *companions]]
+    edges = [graph.Edge(entry.key, k, n) for k, n in site.index.together[entry.key][:TOGETHER]]
+    title = f"{entry.name} and the entries most often mentioned with it"
+    svg = graph.svg(nodes, edges, graph.ring_layout(entry.key, companions), title, focus=entry.key)
+    return _figure(svg, Markdown(f"{escape(title)}. {_legend(site)}"))
 
 
 def _quote(quote: Quote) -> Markdown:
@@ -214,8 +286,16 @@ def render_entry(site: Site, entry: Entry) -> str:
         {"link": site.entry_link(site.entries[k], here), "count": n}
         for k, n in site.index.together.get(entry.key, ())[:TOGETHER]
     ]
+    said = [
+        {"quote": q.text, "date": long_date(q.article.article.date),
+         "link": link(Markdown("¶"), relative(here, site.article_path(q.article)) + f"#{block_id(q.block)}", "Read in context"),
+         "article": site.article_link(q.article, here)}
+        for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
+    ]
     meta = {"title": page_title(entry.name), "category": category.key, "search": {"boost": 2}}
     return _ENV.get_template("entry.md.j2").render(
+        said=said,
+        map=entry_map(site, entry, here),
         front_matter=front_matter(meta),
         entry=entry,
         category=category,
@@ -238,17 +318,21 @@ def _article_row(site: Site, annotated: AnnotatedArticle, here: str) -> dict:
         "date": long_date(article.date),
         "link": site.article_link(annotated, here),
         "source": article.source or "",
-        "entries": Markdown(", ".join(site.entry_link(site.entries[k], here) for k in annotated.entries()[:6])),
+        "entries": _by_category(site, annotated.entries(), here, titled=False),
     }
 
 
-def render_articles_index(site: Site) -> str:
-    here = "articles/index.md"
-    years: dict[str, list[dict]] = {}
+def render_timeline(site: Site) -> str:
+    """Every article by date: years, then months; undated articles apart at the end."""
+    here = "timeline.md"
+    years: dict[str, dict[str, list[dict]]] = {}
     for annotated in site.articles:
-        year = str(annotated.article.date.year) if annotated.article.date else "Undated"
-        years.setdefault(year, []).append(_article_row(site, annotated, here))
-    return _ENV.get_template("articles_index.md.j2").render(front_matter=front_matter({"title": "Articles"}), years=years, total=len(site.articles))
+        day = annotated.article.date
+        year, month = (str(day.year), _MONTHS[day.month - 1]) if day else ("Undated", "")
+        years.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here))
+    return _ENV.get_template("timeline.md.j2").render(
+        front_matter=front_matter({"title": "Timeline"}), years=years, total=len(site.articles)
+    )
 
 
 def _ranked(site: Site, category_key: str) -> list[Entry]:
@@ -297,13 +381,15 @@ def render_home(site: Site) -> str:
         last=long_date(max(dated)) if dated else "",
         latest=[_article_row(site, a, here) for a in site.articles[:LATEST]],
         ranked=ranked,
+        map=home_map(site),
     )
 
 
 def render_site(site: Site) -> dict[str, str]:
     pages = {
         "index.md": render_home(site),
-        "articles/index.md": render_articles_index(site),
+        "timeline.md": render_timeline(site),
+        "feed.xml": render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()}, lambda a: page_url(site.article_path(a))),
         "glossary/index.md": render_glossary_index(site),
     }
     for category in site.config.categories:

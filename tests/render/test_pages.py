@@ -14,8 +14,8 @@ from generator.pipeline import generate
 def test_undated_articles_are_listed_apart(project):
     project.article("u.txt", "An undated piece\n\nIt mentions China.\n")
     _, pages, _ = generate(project.root)
-    index = pages["articles/index.md"]
-    assert index.index("## 2006") < index.index("## Undated") < index.index("[An undated piece](an-undated-piece.md)")
+    index = pages["timeline.md"]
+    assert index.index("## 2006") < index.index("### July 2006") < index.index("## Undated") < index.index("[An undated piece](articles/an-undated-piece.md)")
     assert "Undated\n{: .briefing-byline }" in pages["articles/an-undated-piece.md"]
     assert "(1 undated)" in pages["index.md"]
 

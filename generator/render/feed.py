@@ -1,0 +1,45 @@
+"""An Atom feed of the latest dated articles, newest first (Atom needs a date on every entry)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from ..model import AnnotatedArticle, BlockKind, Config
+from .slugs import slugify
+
+ATOM = "http://www.w3.org/2005/Atom"
+LIMIT = 50
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def render_feed(config: Config, articles: tuple[AnnotatedArticle, ...], names: dict[str, str], url_of) -> str:
+    """``url_of(annotated)`` gives an article's URL relative to the site root (where the feed is)."""
+    dated = [a for a in articles if a.article.date][:LIMIT]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = config.title
+    if config.description:
+        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = config.description
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + "feed.xml" if base else f"urn:briefing:{slugify(config.title)}"
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + "feed.xml" if base else "feed.xml", rel="self")
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=base or "./", rel="alternate", type="text/html")
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0].article.date) if dated else "1970-01-01T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = config.title
+    for annotated in dated:
+        article = annotated.article
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = article.title
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=base + url_of(annotated), rel="alternate", type="text/html")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = base + url_of(annotated) if base else f"urn:briefing:article:{article.slug}"
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(article.date)
+        first = next((b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH), article.blocks[0].text)
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = first
+        for key in annotated.entries():
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=names[key])
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

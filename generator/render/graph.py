@@ -1,0 +1,150 @@
+"""The relationship map: which entries appear together, drawn at build time as inline SVG.
+
+Pure and deterministic: the same index gives the same picture, byte for byte. Nodes are shaped
+and coloured by category (shape alone tells the categories apart, for readers who do not see
+colour), sized by how many articles mention them; edges are as thick as the number of articles
+two entries share. The whole-briefing map uses a small force-directed layout; an entry's own map
+puts the entry in the middle and its most frequent companions around it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape as html_escape
+
+WIDTH, HEIGHT = 800, 520
+MARGIN = 60
+
+# Shapes by the category's position in briefing.yml; a 7th category reuses the first shape.
+_SHAPES = ("circle", "square", "diamond", "triangle", "hexagon", "star")
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    label: str
+    category: int  # index of the category in the configuration
+    kind: str  # the category's singular, for the CSS class
+    weight: int  # articles mentioning the entry
+    href: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    a: str
+    b: str
+    weight: int  # articles mentioning both
+
+
+def force_layout(nodes: list[Node], edges: list[Edge], iterations: int = 300) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold from a fixed circle: deterministic, and cheap for the ~40 nodes drawn."""
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0].key: (WIDTH / 2, HEIGHT / 2)}
+    pos = {
+        node.key: [math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)]
+        for i, node in enumerate(nodes)
+    }
+    k = math.sqrt(4.0 / n)
+    temperature = 0.2
+    keys = [node.key for node in nodes]
+    for _ in range(iterations):
+        move = {key: [0.0, 0.0] for key in keys}
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+                dist = math.hypot(dx, dy) or 1e-6
+                force = k * k / dist
+                move[a][0] += dx / dist * force
+                move[a][1] += dy / dist * force
+                move[b][0] -= dx / dist * force
+                move[b][1] -= dy / dist * force
+        for edge in edges:
+            dx, dy = pos[edge.a][0] - pos[edge.b][0], pos[edge.a][1] - pos[edge.b][1]
+            dist = math.hypot(dx, dy) or 1e-6
+            force = dist * dist / k * (1 + math.log(edge.weight))
+            move[edge.a][0] -= dx / dist * force
+            move[edge.a][1] -= dy / dist * force
+            move[edge.b][0] += dx / dist * force
+            move[edge.b][1] += dy / dist * force
+        for key in keys:
+            dx, dy = move[key]
+            length = math.hypot(dx, dy) or 1e-6
+            step = min(length, temperature)
+            pos[key][0] += dx / length * step
+            pos[key][1] += dy / length * step
+        temperature *= 0.985
+    return _fit(pos)
+
+
+def ring_layout(center: str, others: list[str]) -> dict[str, tuple[float, float]]:
+    """The entry in the middle, its companions evenly round it (the strongest at the top)."""
+    layout = {center: (WIDTH / 2, HEIGHT / 2)}
+    radius_x, radius_y = WIDTH / 2 - MARGIN * 2, HEIGHT / 2 - MARGIN
+    for i, key in enumerate(others):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(len(others), 1)
+        layout[key] = (WIDTH / 2 + radius_x * math.cos(angle), HEIGHT / 2 + radius_y * math.sin(angle))
+    return layout
+
+
+def _fit(pos: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span_x = (max(xs) - min(xs)) or 1
+    span_y = (max(ys) - min(ys)) or 1
+    return {
+        key: (MARGIN * 2 + (x - min(xs)) / span_x * (WIDTH - MARGIN * 4), MARGIN + (y - min(ys)) / span_y * (HEIGHT - MARGIN * 2))
+        for key, (x, y) in pos.items()
+    }
+
+
+def _shape(category: int, size: float) -> str:
+    shape = _SHAPES[category % len(_SHAPES)]
+    s = f"{size:.1f}"
+    if shape == "circle":
+        return f'<circle r="{s}"/>'
+    if shape == "square":
+        return f'<rect x="-{s}" y="-{s}" width="{2 * size:.1f}" height="{2 * size:.1f}"/>'
+    corners = {"diamond": 4, "triangle": 3, "hexagon": 6, "star": 10}[shape]
+    points = []
+    for i in range(corners):
+        angle = -math.pi / 2 + 2 * math.pi * i / corners
+        r = size * (1.25 if shape != "star" or i % 2 == 0 else 0.55)
+        points.append(f"{r * math.cos(angle):.1f},{r * math.sin(angle):.1f}")
+    return f'<polygon points="{" ".join(points)}"/>'
+
+
+def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, float]], title: str, focus: str | None = None) -> str:
+    """One self-contained <svg> element (no blank lines, so Markdown passes it through as HTML)."""
+    heaviest = max((n.weight for n in nodes), default=1) or 1
+    strongest = max((e.weight for e in edges), default=1) or 1
+    parts = [
+        f'<svg class="briefing-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{html_escape(title)}">',
+        f"<title>{html_escape(title)}</title>",
+        '<g class="edges">',
+    ]
+    for edge in edges:
+        (x1, y1), (x2, y2) = layout[edge.a], layout[edge.b]
+        width = 1 + 5 * edge.weight / strongest
+        parts.append(
+            f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{width:.1f}">'
+            f"<title>{edge.weight} shared article{'s' if edge.weight != 1 else ''}</title></line>"
+        )
+    parts.append('</g><g class="nodes">')
+    for node in nodes:
+        x, y = layout[node.key]
+        size = 6 + 8 * math.sqrt(node.weight / heaviest)
+        classes = f"node node-{node.kind.replace(' ', '-')} node-category-{node.category}" + (" node-focus" if node.key == focus else "")
+        label = html_escape(node.label)
+        parts.append(
+            f'<a href="{html_escape(node.href)}" aria-label="{label}: {node.weight} article{"s" if node.weight != 1 else ""}">'
+            f'<g class="{classes}" transform="translate({x:.1f},{y:.1f})">'
+            f"<title>{label}: {html_escape(node.summary)}</title>{_shape(node.category, size)}"
+            f'<text y="{-size - 5:.1f}">{label}</text></g></a>'
+        )
+    parts.append("</g></svg>")
+    return "".join(parts)

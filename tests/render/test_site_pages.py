@@ -1,0 +1,79 @@
+"""Reader-facing pages: timeline, feed, relationship maps, older/newer links."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from generator.pipeline import generate
+from generator.render.graph import Edge, Node, force_layout, ring_layout, svg
+from generator.render.pages import html_href, page_url
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def add_articles(project):
+    project.article("b.txt", "---\ndate: 2017-09-15\nsource: Wire\n---\nKim tests a missile\n\nKim Jong-un watched a ballistic missile launch with Chinese officials.\n")
+    project.article("c.txt", "---\ndate: 2017-08-01\n---\nChina responds\n\nChina and the US discussed North Korea.\n")
+
+
+def test_timeline_groups_by_year_and_month(project):
+    add_articles(project)
+    _, pages, _ = generate(project.root)
+    timeline = pages["timeline.md"]
+    order = [timeline.index(s) for s in ("## 2017", "### September 2017", "Kim tests a missile", "### August 2017", "China responds", "## 2006", "### July 2006")]
+    assert order == sorted(order)
+    assert "    People: [Kim Jong-un](glossary/people/kim-jong-un.md)" in timeline
+
+
+def test_feed_lists_dated_articles_newest_first(project):
+    add_articles(project)
+    project.article("u.txt", "Undated\n\nText about China.\n")
+    _, pages, _ = generate(project.root)
+    feed = ET.fromstring(pages["feed.xml"].encode())
+    titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert titles == ["Kim tests a missile", "China responds", "Bush talks to Hu"]
+    first = feed.find(f"{ATOM}entry")
+    assert first.find(f"{ATOM}link").get("href") == "articles/2017-09-15-kim-tests-a-missile/"
+    assert first.find(f"{ATOM}updated").text == "2017-09-15T00:00:00Z"
+
+
+def test_older_and_newer_links(project):
+    add_articles(project)
+    _, pages, _ = generate(project.root)
+    middle = pages["articles/2017-08-01-china-responds.md"]
+    assert "Older: [Bush talks to Hu](2006-07-06-bush-talks-to-hu.md)" in middle
+    assert "Newer: [Kim tests a missile](2017-09-15-kim-tests-a-missile.md)" in middle
+
+
+def test_maps_on_home_and_entry_pages(project):
+    add_articles(project)
+    _, pages, _ = generate(project.root)
+    home = pages["index.md"]
+    assert home.count('<g class="node ') == 7  # every entry mentioned at least once
+    assert '<a href="glossary/people/kim-jong-un/"' in home
+    china = pages["glossary/states/china.md"]
+    assert china.count('<g class="node ') == 1 + 6 and 'node-focus' in china
+    assert '<a href="../../people/kim-jong-un/"' in china
+    assert "\n\n" not in china[china.index("<svg"):china.index("</svg>")]  # one raw-HTML block
+
+
+def test_map_is_deterministic_and_inside_the_picture():
+    nodes = [Node(f"k{i}", f"N{i}", i % 3, "x", i + 1, "#", "s") for i in range(20)]
+    edges = [Edge(f"k{i}", f"k{(i * 7) % 20}", 1 + i % 3) for i in range(20) if i != (i * 7) % 20]
+    first, second = force_layout(nodes, edges), force_layout(nodes, edges)
+    assert first == second
+    assert all(0 <= x <= 800 and 0 <= y <= 520 for x, y in first.values())
+    picture = svg(nodes, edges, first, "Map <&>")
+    assert picture.count("<circle") + picture.count("<rect") + picture.count("<polygon") == 20
+    assert "Map &lt;&amp;&gt;" in picture
+    assert ring_layout("a", ["b", "c"])["a"] == (400, 260)
+
+
+def test_raw_html_links_follow_directory_urls():
+    assert page_url("index.md") == "" and page_url("glossary/index.md") == "glossary/"
+    assert page_url("glossary/people/x.md") == "glossary/people/x/"
+    assert html_href("index.md", "glossary/people/x.md") == "glossary/people/x/"
+    assert html_href("glossary/states/y.md", "glossary/people/x.md") == "../../people/x/"
+    assert html_href("glossary/people/x.md", "index.md") == "../../../"
+    assert not re.search(r"^/", html_href("timeline.md", "glossary/people/x.md"))
