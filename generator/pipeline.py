@@ -12,6 +12,7 @@ from .config import load_config
 from .errors import BriefingError, Problem
 from .ingest.articles import load_articles
 from .ingest.glossary import load_glossary
+from .json_schema import render_schemas
 from .model import AnnotatedArticle
 from .render.pages import Site, render_site
 
@@ -34,7 +35,7 @@ def generate(root: Path) -> tuple[Site, dict[str, str], list[Problem]]:
     annotated: list[AnnotatedArticle] = [annotate(article, glossary, matcher) for article in articles]
     annotated.sort(key=lambda a: a.article.sort_key)
     site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated))
-    return site, render_site(site), warnings
+    return site, render_site(site) | render_schemas(config.categories), warnings
 
 
 def build(root: Path, dry_run: bool = False) -> Result:

@@ -149,3 +149,11 @@ def _atomic_write(target: Path, data: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, target)
+
+
+def append_text(target: Path, text: str) -> None:
+    """Append to an editor's file (``briefing add``) without disturbing a byte of what is there."""
+    current = target.read_bytes() if target.exists() else b""
+    if current and not current.endswith(b"\n"):
+        current += b"\n"
+    _atomic_write(target, current + text.encode("utf-8"))

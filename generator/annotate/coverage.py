@@ -1,0 +1,93 @@
+"""What the glossary misses and what it has that nothing uses: the editor's to-do list. Pure.
+
+- unknown names: runs of capitalised words in the articles that no entry covers, ranked by count,
+  with the first sentence each appears in;
+- entries no article mentions; aliases (and short names) that match nothing;
+- shared short names the linker left unlinked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import AnnotatedArticle, Glossary, Unresolved
+from .linker import OPENERS, TITLES
+from .matcher import match_key
+from .sentences import sentence_at
+
+# Two or more capitalised words ("Kim Won-Jin", "Pacific Command"), or one that is not just the
+# first word of a sentence. Hyphenated and apostrophe parts stay inside the name.
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*")
+_NOT_NAMES = OPENERS | TITLES | frozenset("I It He She We They You His Her Its Our Their Mr Ms Mrs US UN".split())
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    text: str
+    count: int
+    article: str  # source path of the first article it appears in
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    unknown: tuple[UnknownName, ...]
+    unmentioned: tuple[str, ...]  # entry names
+    unused_aliases: tuple[tuple[str, str], ...]  # (entry name, alias)
+    unresolved: tuple[tuple[AnnotatedArticle, Unresolved], ...]
+
+
+def _candidates(text: str):
+    for match in _NAME_RE.finditer(text):
+        words = match.group().split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        start = match.start() + match.group().index(words[0])
+        end = match.end()
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2  # "the North's": the name is "North"
+        name = text[start:end]
+        if len(words) == 1 and name in _NOT_NAMES:
+            continue
+        if len(words) == 1:
+            before = text[:start].rstrip()
+            if not before or before[-1] in ".!?\"“:":
+                continue  # a single capitalised word opening a sentence says nothing
+        yield start, end, name
+
+
+def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
+    counts: Counter = Counter()
+    first: dict[str, tuple[str, str]] = {}
+    used_keys: set[str] = set()
+    for annotated in articles:
+        for index, block in enumerate(annotated.article.blocks):
+            covered = [(m.start, m.end) for m in annotated.mentions if m.block == index]
+            covered += [(u.start, u.start + len(u.text)) for u in annotated.unresolved if u.block == index]
+            for m in annotated.mentions:
+                if m.block == index:
+                    used_keys.add(match_key(block.text[m.start:m.end]))
+            for start, end, name in _candidates(block.text):
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                counts[name] += 1
+                if name not in first:
+                    s, e = sentence_at(block.text, start)
+                    first[name] = (annotated.article.path, block.text[s:e])
+    unknown = tuple(
+        UnknownName(name, n, *first[name]) for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    )
+    mentioned = {m.entry for a in articles for m in a.mentions}
+    unmentioned = tuple(e.name for e in glossary.entries if e.key not in mentioned)
+    unused = tuple(
+        (e.name, alias)
+        for e in glossary.entries
+        for alias in (*e.aliases, *e.short_names)
+        if match_key(alias) not in used_keys and match_key(alias + "s") not in used_keys
+    )
+    unresolved = tuple((a, u) for a in articles for u in a.unresolved)
+    return Coverage(unknown, unmentioned, unused, unresolved)

@@ -1,0 +1,21 @@
+"""The coverage report: what an editor should add after dropping in a new article."""
+
+from __future__ import annotations
+
+from generator.annotate.coverage import coverage
+from generator.pipeline import generate
+
+
+def test_coverage_report(project):
+    project.article("b.txt", "---\ndate: 2017-09-15\n---\nTalks\n\nKim said the Pacific Command and Pacific Command staff met. Then Lee Sang-hee of Seoul spoke on Friday. The North's leaders agreed.\n")
+    site, _, _ = generate(project.root)
+    report = coverage(site.glossary, list(site.articles))
+    unknown = {n.text: n.count for n in report.unknown}
+    assert unknown == {"Pacific Command": 2, "Lee Sang-hee": 1, "Seoul": 1, "North": 1}
+    first = next(n for n in report.unknown if n.text == "Lee Sang-hee")
+    assert first.article == "seeds/articles/b.txt" and first.sentence == "Then Lee Sang-hee of Seoul spoke on Friday."
+    assert "Intercontinental ballistic missile" in report.unmentioned and "Hu Jintao" not in report.unmentioned
+    assert ("United States", "Washington Post") not in report.unused_aliases  # exclusions are not aliases
+    assert ("North Korea", "Pyongyang") in report.unused_aliases and ("Hu Jintao", "Hu") in report.unused_aliases
+    assert ("George W. Bush", "Bush") not in report.unused_aliases
+    assert report.unresolved == ()
