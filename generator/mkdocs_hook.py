@@ -1,4 +1,4 @@
-"""MkDocs hook: under ``mkdocs serve``, regenerate docs/ from seeds/ before every build.
+"""MkDocs hook: finish an interrupted generator run, and under ``mkdocs serve`` regenerate docs/.
 
 ``make site`` runs ``briefing build`` itself, so a plain ``mkdocs build`` does not regenerate:
 the published site is exactly the committed docs/. Regenerating writes nothing when nothing
@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.errors import BriefingError
 from generator.pipeline import build
+from generator.write import recover
 
 log = logging.getLogger("mkdocs.briefing")
 _command = None
@@ -25,9 +26,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    root = Path(config.config_file_path).parent
+    # Whatever the command: if a `briefing build` was killed half-way, finish it first, so MkDocs
+    # only ever sees a complete generation of docs/.
+    recover(Path(config.docs_dir) if getattr(config, "docs_dir", None) else root / "docs")
     if _command != "serve":
         return
-    root = Path(config.config_file_path).parent
     try:
         result = build(root)
     except BriefingError as error:

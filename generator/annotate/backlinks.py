@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
 from ..model import AnnotatedArticle, Glossary
-from .sentences import sentence_at
+from .sentences import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,23 @@ class Index:
         return len(self.backlinks.get(key, ()))
 
 
+def _around(spans: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
+    at = bisect_right(spans, (position, length + 1)) - 1
+    return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else (0, length)
+
+
 def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
     ordered = sorted(articles, key=lambda a: a.article.sort_key)
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     pairs: Counter = Counter()
     for annotated in ordered:
         quotes: dict[str, dict[tuple[int, int, int], Quote]] = defaultdict(dict)
+        spans: dict[int, list[tuple[int, int]]] = {}  # sentences of each block, found once
         for mention in annotated.mentions:
             text = annotated.article.blocks[mention.block].text
-            start, end = sentence_at(text, mention.start)
+            if mention.block not in spans:
+                spans[mention.block] = sentence_spans(text)
+            start, end = _around(spans[mention.block], mention.start, len(text))
             seen = quotes[mention.entry]
             if (mention.block, start, end) not in seen:
                 seen[(mention.block, start, end)] = Quote(mention.block, text[start:end], mention.start - start, mention.end - start)

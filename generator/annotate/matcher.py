@@ -66,6 +66,8 @@ def case_fits(found: str, surface: str) -> bool:
     Acronyms ("US", "ICBM") must match exactly; a capitalised word needs a capital in the text;
     a lowercase word ("ballistic missile") may be capitalised at the start of a sentence.
     """
+    if found == surface:
+        return True
     for typed, wanted in zip(_WORD_RE.findall(found), _WORD_RE.findall(surface)):
         if typed == wanted:
             continue

@@ -11,7 +11,6 @@ that no real text was lost.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Removal, RemovalKind
@@ -19,11 +18,8 @@ from ..model import Block, BlockKind, Removal, RemovalKind
 # Unicode spaces that render like a space (no-break, thin, ideographic...).
 _SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _WHITESPACE_RE = re.compile(r"[ \t\f\v]+")
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-
-
-def _is_control(char: str) -> bool:
-    return (unicodedata.category(char) == "Cc" and char not in "\n\t") or char in _ZERO_WIDTH
+# Control characters (Unicode category Cc, but tab and newline) and zero-width characters.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff]")
 
 
 _NAVIGATION_RE = re.compile(r"^\W*\d*\s*(?:previous|next|prev|older|newer)\s+(?:article|post|story|page)", re.IGNORECASE)
@@ -60,11 +56,9 @@ class Cleaned:
 
 def normalise_line(line: str) -> tuple[str, int, int]:
     """Spaces of every kind become one plain space; control characters go. Returns counts too."""
-    spaces = len(_SPACES_RE.findall(line))
-    controls = sum(1 for c in line if _is_control(c))
-    if controls:
-        line = "".join(c for c in line if not _is_control(c))
-    line = _WHITESPACE_RE.sub(" ", _SPACES_RE.sub(" ", line)).strip()
+    line, controls = _CONTROL_RE.subn("", line)
+    line, spaces = _SPACES_RE.subn(" ", line)
+    line = _WHITESPACE_RE.sub(" ", line).strip()
     return line, spaces, controls
 
 
@@ -168,14 +162,20 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
         if line and _comparable(line) == wanted:
             drop(i, RemovalKind.REPEATED_HEADLINE)
 
+    # A teaser: a line cut off with an ellipsis whose words open a later paragraph. Paragraphs are
+    # indexed by their first words so this stays linear on a 10 MB article.
     filled = [i for i, (_, line) in enumerate(rows) if line]
+    by_opening: dict[str, list[int]] = {}
+    for pos, i in enumerate(filled):
+        by_opening.setdefault(rows[i][1][:20], []).append(pos)
     for pos, i in enumerate(filled):
         line = rows[i][1]
         stem = line[:-1] if line.endswith("…") else line[:-3] if line.endswith("...") else None
         if stem is None or len(stem.strip()) < 20:
             continue
         stem = stem.rstrip()
-        if any(rows[j][1].startswith(stem) and len(rows[j][1]) > len(stem) for j in filled[pos + 1:]):
+        later = (filled[p] for p in by_opening.get(stem[:20], ()) if p > pos)
+        if any(rows[j][1].startswith(stem) and len(rows[j][1]) > len(stem) for j in later):
             drop(i, RemovalKind.TEASER)
 
     return Cleaned(title, _blocks(rows), tuple(sorted(removed, key=lambda r: r.line)), nbsp, controls)
@@ -190,13 +190,16 @@ def _blocks(rows: list[tuple[int, str]]) -> tuple[Block, ...]:
         elif groups[-1]:
             groups.append([])
     groups = [g for g in groups if g]
+    # later_text[g]: does a sentence follow group g? (a heading needs text under it)
+    later_text = [False] * (len(groups) + 1)
+    for g in range(len(groups) - 1, -1, -1):
+        later_text[g] = later_text[g + 1] or any(ends_sentence(line) for _, line in groups[g])
     blocks = []
     for g, group in enumerate(groups):
-        later_text = any(ends_sentence(line) for later in groups[g + 1:] for _, line in later)
         for number, line in group:
             if ends_sentence(line):
                 kind = BlockKind.PARAGRAPH
-            elif len(group) == 1 and later_text and _looks_like_heading(line):
+            elif len(group) == 1 and later_text[g + 1] and _looks_like_heading(line):
                 kind = BlockKind.SUBHEADING
             else:
                 kind = BlockKind.CAPTION

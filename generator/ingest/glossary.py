@@ -7,6 +7,7 @@ matcher compares them), every reference names an entry of the right category.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..annotate.matcher import match_key
@@ -26,18 +27,21 @@ def entry_schema(category: Category) -> dict[str, Field]:
 def load_glossary(root: Path, folder: str, categories: tuple[Category, ...]) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []
     parsed = []  # (category, node, checked)
+    unreadable = set()  # categories whose file could not be read: references to them are not checked
     for category in categories:
         shown = f"{folder}/{category.key}.yml"
         text, found = read_text(root / shown, shown)
         problems += found
-        if text is None:
-            continue
-        node, found = parse_yaml(text, shown)
+        node, found = parse_yaml(text, shown) if text is not None else (None, [])
         problems += found
-        if found or node is None:
+        if text is None or found:
+            unreadable.add(category.key)
+            continue
+        if node is None:
             continue
         if not isinstance(node, LocList):
             problems.append(Problem(shown, node.line, node.column, "expected a list of entries ('- name: ...')"))
+            unreadable.add(category.key)
             continue
         schema = entry_schema(category)
         for item in node:
@@ -45,19 +49,19 @@ def load_glossary(root: Path, folder: str, categories: tuple[Category, ...]) -> 
             problems += found
             if isinstance(item, LocMap) and checked.values.get("name"):
                 parsed.append((category, shown, item, checked))
-    entries, found = _build(parsed)
+    entries, found = _build(parsed, unreadable)
     problems += found
     return Glossary(tuple(entries)), problems
 
 
-def _build(parsed) -> tuple[list[Entry], list[Problem]]:
+def _build(parsed, unreadable: set[str]) -> tuple[list[Entry], list[Problem]]:
     problems: list[Problem] = []
     names: dict[str, tuple[str, LocStr]] = {}  # folded name -> (category, where)
     claims: dict[str, tuple[str, LocStr]] = {}  # match key of a name or alias -> (entry name, where)
     shorts: dict[str, LocStr] = {}  # match key of a short name -> first place typed
     for category, path, item, _ in parsed:
         name = item["name"]
-        folded = name.casefold()
+        folded = _same(name)
         if folded in names:
             first = names[folded][1]
             problems.append(Problem(path, name.line, name.column, f"duplicate name '{name}' (also at {first.source})"))
@@ -65,7 +69,7 @@ def _build(parsed) -> tuple[list[Entry], list[Problem]]:
         for alias in [name, *(_texts(item, "aliases"))]:
             key = match_key(alias)
             owner = claims.get(key)
-            if owner and owner[0].casefold() != folded:  # a duplicate name is reported once, above
+            if owner and _same(owner[0]) != folded:  # a duplicate name is reported once, above
                 problems.append(Problem(path, alias.line, alias.column, f"alias '{alias}' is already claimed by '{owner[0]}' ({owner[1].source})"))
             elif owner is None:
                 claims[key] = (str(name), _tag(alias, path))
@@ -84,18 +88,25 @@ def _build(parsed) -> tuple[list[Entry], list[Problem]]:
     by_name = {name: category for name, (category, _) in names.items()}
     for category, path, item, checked in parsed:
         for ref in checked.refs:
-            target = by_name.get(ref.name.casefold())
+            target = by_name.get(_same(ref.name))
+            if target is None and (ref.target in unreadable or (ref.target is None and unreadable)):
+                continue  # the file that would define it is broken; that problem is reported already
             if target is None:
                 problems.append(Problem(path, ref.name.line, ref.name.column, f"'{ref.name}' is not the name of any entry"))
             elif ref.target and target != ref.target:
                 problems.append(Problem(path, ref.name.line, ref.name.column, f"'{ref.name}' is in {target}, expected an entry of {ref.target}"))
 
     slugs = unique_slugs([(f"{category.key}/{slugify(item['name'])}", item["name"]) for category, _, item, _ in parsed])
-    canonical = {str(item["name"]).casefold(): str(item["name"]) for _, _, item, _ in parsed}
+    canonical = {_same(item["name"]): str(item["name"]) for _, _, item, _ in parsed}
     entries = [_entry(category, path, item, checked.values, slug.split("/", 1)[1], canonical) for (category, path, item, checked), slug in zip(parsed, slugs)]
     order = {category.key: i for i, category in enumerate(dict.fromkeys(c for c, *_ in parsed))}
     entries.sort(key=lambda e: (order[e.category], e.name.casefold(), e.name))
     return entries, problems
+
+
+def _same(name: str) -> str:
+    """Names that differ only in case or Unicode normal form are the same name."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 def _texts(item: LocMap, key: str) -> list[LocStr]:
@@ -117,7 +128,7 @@ def _entry(category: Category, path: str, item: LocMap, values: dict, slug: str,
             continue
         items = value if isinstance(value, tuple) else (value,)
         if spec.kind in (Kind.REF, Kind.REF_LIST):
-            items = tuple(canonical.get(v.casefold(), v) for v in items)
+            items = tuple(canonical.get(_same(v), v) for v in items)
         facts.append(Fact(spec, tuple(items)))
     offices = tuple(
         Office(o["title"], o["start"], o.get("end"))

@@ -44,6 +44,7 @@ class LocMap(dict, Located):
 YamlValue = Union[LocStr, LocList, LocMap, None]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+MAX_PROBLEMS = 20  # per file: an "alias bomb" would otherwise print thousands of lines
 
 
 def _at(value, mark):
@@ -56,6 +57,10 @@ def _event_problems(text: str, path: str) -> list[Problem]:
     """Anchors, aliases and explicit tags, found before anything is expanded."""
     problems = []
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if len(problems) >= MAX_PROBLEMS:
+            mark = event.start_mark
+            problems.append(Problem(path, mark.line + 1, mark.column + 1, f"more anchors, aliases or tags follow; only the first {MAX_PROBLEMS} are listed"))
+            break
         mark = event.start_mark
         where = dict(path=path, line=mark.line + 1, column=mark.column + 1)
         if isinstance(event, yaml.AliasEvent):

@@ -27,6 +27,7 @@ _MONTHS = "January February March April May June July August September October N
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page
 TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
+QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
 MAP_NODES = 30  # entries on the home page's relationship map
 LEGEND_SHAPES = "●■◆▲⬢★"  # the map's shapes, by category position (see graph._SHAPES)
 
@@ -271,17 +272,18 @@ def render_entry(site: Site, entry: Entry) -> str:
             "label": f"{site.config.category(category_key).title} whose {field.label.lower()} is {entry.name}",
             "links": Markdown(", ".join(site.entry_link(e, here) for _, _, e in group)),
         })
-    mentioned = [
-        {
-            "date": long_date(b.article.article.date),
-            "link": site.article_link(b.article, here),
+    mentioned = []
+    for backlink in site.index.backlinks.get(entry.key, ()):
+        target = relative(here, site.article_path(backlink.article))
+        mentioned.append({
+            "date": long_date(backlink.article.article.date),
+            "link": site.article_link(backlink.article, here),
             "quotes": [
-                {"text": _quote(q), "context": link(Markdown("¶"), relative(here, site.article_path(b.article)) + f"#{block_id(q.block)}", "Read in context")}
-                for q in b.quotes
+                {"text": _quote(q), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
+                for q in backlink.quotes[:QUOTES_PER_ARTICLE]
             ],
-        }
-        for b in site.index.backlinks.get(entry.key, ())
-    ]
+            "more": len(backlink.quotes) - QUOTES_PER_ARTICLE,
+        })
     together = [
         {"link": site.entry_link(site.entries[k], here), "count": n}
         for k, n in site.index.together.get(entry.key, ())[:TOGETHER]
