@@ -123,7 +123,8 @@ def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, flo
     heaviest = max((n.weight for n in nodes), default=1) or 1
     strongest = max((e.weight for e in edges), default=1) or 1
     parts = [
-        f'<svg class="briefing-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{html_escape(title)}">',
+        # role="group", not "img": an image would hide the links to the entries from screen readers.
+        f'<svg class="briefing-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" aria-label="{html_escape(title)}">',
         f"<title>{html_escape(title)}</title>",
         '<g class="edges">',
     ]
@@ -140,10 +141,11 @@ def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, flo
         size = 6 + 8 * math.sqrt(node.weight / heaviest)
         classes = f"node node-{node.kind.replace(' ', '-')} node-category-{node.category}" + (" node-focus" if node.key == focus else "")
         label = html_escape(node.label)
+        # The link's name is its <title>, which starts with the visible label (axe: label-content-name-mismatch).
+        articles = f'{node.weight} article{"s" if node.weight != 1 else ""}'
         parts.append(
-            f'<a href="{html_escape(node.href)}" aria-label="{label}: {node.weight} article{"s" if node.weight != 1 else ""}">'
-            f'<g class="{classes}" transform="translate({x:.1f},{y:.1f})">'
-            f"<title>{label}: {html_escape(node.summary)}</title>{_shape(node.category, size)}"
+            f'<a href="{html_escape(node.href)}"><title>{label} ({articles}): {html_escape(node.summary)}</title>'
+            f'<g class="{classes}" transform="translate({x:.1f},{y:.1f})">{_shape(node.category, size)}'
             f'<text y="{-size - 5:.1f}">{label}</text></g></a>'
         )
     parts.append("</g></svg>")

@@ -213,7 +213,8 @@ def _node(site: Site, key: str, here: str) -> graph.Node:
 
 
 def _figure(svg: str, caption: Markdown) -> Markdown:
-    return Markdown(f'<figure class="briefing-map-figure" markdown>\n{svg}\n<figcaption markdown>{caption}</figcaption>\n</figure>')
+    # data-search-exclude: the picture's labels are not text worth finding with search.
+    return Markdown(f'<figure class="briefing-map-figure" data-search-exclude markdown>\n{svg}\n<figcaption markdown>{caption}</figcaption>\n</figure>')
 
 
 def _legend(site: Site) -> Markdown:

@@ -1,0 +1,156 @@
+"""What a reader does: search, hover a mention, follow it to the glossary and come back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ARTICLE, GLOSSARY, HOME, OTHER_ARTICLE
+
+PUTIN_SUMMARY = "President of Russia (2000–2008 and since 2012) and prime minister in between."
+NORTH_KOREA_SUMMARY = ("State on the northern half of the Korean Peninsula, ruled by the Kim family since 1948, "
+                       "whose nuclear and missile programmes are the subject of these briefings.")
+
+
+def expect_title(page, title: str) -> None:
+    """The page's heading (Material may append its permalink "¶")."""
+    expect(page.locator("article h1")).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*¶?\s*$"))
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; the result pages' paths, best first."""
+    page.goto(HOME)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    items = page.locator(".md-search-result__list > li.md-search-result__item")
+    expect(items.first).to_be_visible()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"\d+ matching document"))
+    hrefs = items.evaluate_all("items => items.map(li => li.querySelector('a.md-search-result__link').href)")
+    return [re.sub(r"^https?://[^/]+/", "", href).split("#")[0].split("?")[0] for href in hrefs]
+
+
+def test_search_by_metonym_finds_the_state(page, record_property):
+    results = search(page, "Pyongyang")
+    assert "glossary/states/north-korea/" in results, results
+    rank = results.index("glossary/states/north-korea/") + 1
+    record_property("north_korea_rank", rank)
+    print(f"Pyongyang: North Korea ranks {rank} of {len(results)}: {results[:5]}")
+    assert rank <= 3, f"North Korea ranks {rank}: {results}"
+
+
+def test_search_by_spelling_variant_finds_the_person(page):
+    results = search(page, "Kim Jong Un")
+    print(f"Kim Jong Un: {results[:5]}")
+    assert "glossary/people/kim-jong-un/" in results, results
+    assert results[0] == "glossary/people/kim-jong-un/", results
+
+
+def test_search_result_opens_the_page(page):
+    search(page, "Pyongyang")
+    page.locator(".md-search-result__list a.md-search-result__link[href*='glossary/states/north-korea/']").first.click()
+    expect(page).to_have_url(re.compile(r"/glossary/states/north-korea/"))
+    expect_title(page, "North Korea")
+
+
+@pytest.mark.parametrize("path, where, name, summary", [
+    (ARTICLE, "#p-3 a.mention", "Vladimir Putin", PUTIN_SUMMARY),  # a mention in the text
+    (ARTICLE, "#p-1 a.mention", "North Koreas", NORTH_KOREA_SUMMARY),  # the caption's possessive
+    (ARTICLE, ".admonition a", "Vladimir Putin", PUTIN_SUMMARY),  # "In this article"
+    (GLOSSARY, "#often-mentioned-with + ul a", "North Korea", NORTH_KOREA_SUMMARY),
+])
+def test_hovering_a_mention_shows_its_summary(page, artifacts, path, where, name, summary):
+    page.goto(path)
+    link = page.locator(where, has_text=re.compile(rf"^{re.escape(name)}$")).first
+    expect(link).to_have_attribute("title", summary)  # before the hover: the plain title
+    link.hover()
+    # Material (content.tooltips) moves the title into <div class="md-tooltip2" role="tooltip">
+    # appended to <body>, points aria-describedby at it and marks it md-tooltip2--active.
+    tooltip = page.locator(".md-tooltip2.md-tooltip2--active[role=tooltip]")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(summary)
+    expect(link).to_have_attribute("aria-describedby", tooltip.get_attribute("id"))
+    box, anchor = tooltip.bounding_box(), link.bounding_box()
+    assert box["y"] >= anchor["y"] + anchor["height"] - 1, "the tooltip is shown below the mention"
+    assert box["width"] > 50 and box["height"] > 10
+    if where == "#p-3 a.mention":
+        page.screenshot(path=str(artifacts / "tooltip.png"))
+    page.mouse.move(0, 0)
+    expect(tooltip).to_have_count(0)  # and goes away again
+    expect(link).to_have_attribute("title", summary)
+
+
+def test_article_to_glossary_and_back(page):
+    page.goto(ARTICLE)
+    article_url = page.url
+    title = "Russia, France say talks are only way to solve North Korea crisis"
+    expect_title(page, title)
+
+    # A mention in the text leads to the glossary page...
+    page.locator("#p-3 a.mention", has_text="Vladimir Putin").click()
+    expect(page).to_have_url(re.compile(re.escape(GLOSSARY) + "$"))
+    expect_title(page, "Vladimir Putin")
+    expect(page.locator("article .briefing-summary")).to_have_text(PUTIN_SUMMARY)
+
+    # ... the browser's back button returns to the article ...
+    page.go_back()
+    expect(page).to_have_url(article_url)
+    expect_title(page, title)
+
+    # ... and the glossary page's quotes lead back into the article, at the quoted paragraph.
+    page.go_forward()
+    expect(page).to_have_url(re.compile(re.escape(GLOSSARY) + "$"))
+    mentioned = page.locator("#mentioned-in + ul > li")
+    expect(mentioned).to_have_count(2)
+    mentioned.first.locator("a[title='Read in context']").first.click()
+    expect(page).to_have_url(re.compile(re.escape(ARTICLE) + "#p-3$"))
+    paragraph = page.locator("#p-3")
+    expect(paragraph).to_contain_text("Russian President Vladimir Putin and his French counterpart")
+    expect(paragraph).to_be_in_viewport()
+
+    # The other article is listed too and opens.
+    page.go_back()
+    page.locator("#mentioned-in + ul > li", has_text="6 July 2006").locator("a").first.click()
+    expect(page).to_have_url(re.compile(re.escape(OTHER_ARTICLE) + "$"))
+    expect_title(page, "Bush seeks joint response on N Korea missiles")
+
+
+@pytest.mark.parametrize("path", [HOME, "glossary/", "glossary/states/", ARTICLE, OTHER_ARTICLE, GLOSSARY,
+                                  "glossary/states/north-korea/", "glossary/weapons/hwasong-12/"])
+def test_pages_load_locally_without_errors(page, recorder, base_url, path):
+    response = page.goto(path)
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("article h1")).to_be_visible()
+    requests = recorder.all_requests()
+    assert any(url.endswith("/search/search_index.json") for url in requests), \
+        "the search worker's index request is recorded too"
+    assert all(url.startswith(base_url) or url.startswith(("data:", "blob:")) for url in requests), requests
+    # The context fixture fails the test on any request away from 127.0.0.1 and any console error.
+
+
+def test_foreign_requests_and_console_errors_are_caught(browser, base_url):
+    """The recorder that every other test relies on does see what it must fail on."""
+    from .conftest import Recorder, new_context
+
+    recorder = Recorder()
+    context = new_context(browser, base_url, recorder)
+    page = context.new_page()
+    page.goto(HOME)
+    page.evaluate("""() => {
+        const image = new Image(); image.src = 'https://third-party.invalid/pixel.png'; document.body.append(image);
+        console.error('briefing test: a console error');
+        setTimeout(() => { throw new Error('briefing test: uncaught'); });
+    }""")
+    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    problems = "\n".join(recorder.problems())
+    assert "request leaves 127.0.0.1: https://third-party.invalid/pixel.png" in problems, problems
+    assert "console error: briefing test: a console error" in problems, problems
+    assert "uncaught Error: briefing test: uncaught" in problems, problems
+    assert any(url.endswith("/search/search_index.json") for url in recorder.all_requests()), \
+        "the search worker's requests are recorded too"
