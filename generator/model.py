@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 from .schema import Kind
@@ -89,11 +90,19 @@ class Entry:
 class Glossary:
     entries: tuple[Entry, ...]  # sorted by category order, then name
 
-    def by_key(self) -> dict[str, Entry]:
+    @cached_property
+    def _by_key(self) -> dict[str, Entry]:
         return {e.key: e for e in self.entries}
 
-    def by_name(self) -> dict[str, Entry]:
+    @cached_property
+    def _by_name(self) -> dict[str, Entry]:
         return {e.name: e for e in self.entries}
+
+    def by_key(self) -> dict[str, Entry]:
+        return self._by_key
+
+    def by_name(self) -> dict[str, Entry]:
+        return self._by_name
 
 
 class BlockKind(Enum):

@@ -82,6 +82,8 @@ def valid_date(text: str) -> bool:
 
 def _type_problem(path: str, value, key: str, kind: Kind, where: LocMap) -> Problem:
     got = {LocStr: "a text", LocList: "a list", LocMap: "a mapping", type(None): "nothing"}[type(value)]
+    if isinstance(value, LocStr) and not value.strip():
+        got = "an empty text"
     line = getattr(value, "line", 0) or getattr(where.key(key), "line", where.line)
     column = getattr(value, "column", 0) or getattr(where.key(key), "column", where.column)
     return Problem(path, line, column, f"'{key}': expected {kind.expected}, got {got}")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model import AnnotatedArticle, Article, BlockKind, Glossary, Mention, Unresolved
-from .matcher import Hit, Matcher, Pattern, PatternKind, longest_first, match_key
+from .matcher import Hit, Matcher, Pattern, PatternKind, match_key
 
 # Capitalised words that may stand before a surname without making it part of another name:
 # titles ("Mr Bush", "President Xi") and words that open sentences ("Both Putin and Macron").
@@ -43,9 +43,16 @@ def build_matcher(glossary: Glossary) -> Matcher:
             shared.setdefault(short, []).append(entry.key)
         for phrase in entry.exclude:
             patterns.append(Pattern(phrase, PatternKind.EXCLUDE, (entry.key,)))
+    # Every run of words in every name, so "Kim" finds "Kim Yo-jong" without a scan per short name.
+    named_by: dict[str, list[str]] = {}
+    for entry in glossary.entries:
+        words = match_key(entry.name).split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                named_by.setdefault(" ".join(words[i:j]), []).append(entry.key)
     for short, keys in shared.items():
-        word = match_key(short)
-        related = tuple(e.key for e in glossary.entries if word in match_key(e.name) and e.key not in keys)
+        candidates = named_by.get(match_key(short).strip(), [])
+        related = tuple(dict.fromkeys(k for k in candidates if k not in keys))
         patterns.append(Pattern(short, PatternKind.SHORT, tuple(keys), related))
     return Matcher(patterns)
 
@@ -89,7 +96,7 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
     for index, block in enumerate(article.blocks):
         if block.kind is BlockKind.SUBHEADING:
             continue  # headings stay plain: a link there would read as navigation
-        chosen = longest_first(matcher.hits(block.text))
+        chosen = matcher.hits(block.text)
         ends = {hit.end for hit in chosen if hit.pattern.kind is not PatternKind.EXCLUDE}
         for hit in chosen:
             kind = hit.pattern.kind

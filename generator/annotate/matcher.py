@@ -1,11 +1,10 @@
 """Finding glossary names in text in one pass, whatever the size of the glossary.
 
-Text and names are *folded* the same way: lowercased, every character that is not a letter or
-digit turned into a space, length unchanged (so offsets in the folded text are offsets in the
-original). A name becomes the key `` name `` with a space either side, so an Aho–Corasick
-automaton over the padded folded text only ever reports whole-word matches, and "Kim Jong-Un",
-"Kim Jong Un" and "KIM JONG-UN" all meet the same key. Case is then checked on the few hits
-(``case_fits``): "US" is not "us", "Bush" is not "bush".
+The text is lowercased once (same length, so offsets carry over) and scanned once by an
+Aho–Corasick automaton holding every name, alias, short name and exclusion, lowercased, in each
+spelling that only swaps a space for a hyphen ("Kim Jong-un", "Kim Jong Un"), with its plural.
+The automaton runs in C; Python looks only at the hits: is it a whole word (no letter or digit on
+either side), and does its case fit ("US" is not "us", "Bush" is not "bush")?
 """
 
 from __future__ import annotations
@@ -18,6 +17,8 @@ import ahocorasick
 
 _NON_WORD_RE = re.compile(r"[\W_]")
 _WORD_RE = re.compile(r"\w+")
+_GAP_RE = re.compile(r"[ \-‐‑]+")  # in a name, a space and a hyphen are the same gap
+MAX_GAPS = 6  # spellings are 2**gaps; longer names keep the two uniform spellings only
 
 
 class PatternKind(Enum):
@@ -52,8 +53,32 @@ def fold(text: str) -> str:
 
 
 def match_key(name: str) -> str:
-    """How a name is compared with the text and with other names."""
-    return " " + fold(name.strip()) + " "
+    """How names are compared with each other (for duplicates): case and punctuation ignored."""
+    return " " + " ".join(fold(name.strip()).split()) + " "
+
+
+def lower(text: str) -> str:
+    """Lowercase with the length kept, so offsets in the result are offsets in ``text``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (e.g. 'İ') lowercase to two
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered
+
+
+def spellings(name: str) -> set[str]:
+    """The lowercased keys a name is found by: each gap a space or a hyphen; ' or ’."""
+    parts = _GAP_RE.split(name.strip().lower())
+    gaps = len(parts) - 1
+    if gaps > MAX_GAPS:
+        keys = {" ".join(parts), "-".join(parts)}
+    else:
+        keys = set()
+        for mask in range(2 ** gaps):
+            key = parts[0]
+            for i, part in enumerate(parts[1:]):
+                key += ("-" if mask >> i & 1 else " ") + part
+            keys.add(key)
+    return keys | {k.replace("'", "’") for k in keys if "'" in k}
 
 
 def _is_acronym(word: str) -> bool:
@@ -97,9 +122,9 @@ class Matcher:
             if p.kind is not PatternKind.EXCLUDE and (plural := _plural(p.surface))
         ]
         for pattern in typed + plurals:
-            key = match_key(pattern.surface)
-            if key.strip():
-                table.setdefault(key, []).append(pattern)
+            for key in spellings(pattern.surface):
+                if key:
+                    table.setdefault(key, []).append(pattern)
         self._automaton = ahocorasick.Automaton()
         for key, found in table.items():
             self._automaton.add_word(key, (len(key), tuple(found)))
@@ -108,29 +133,25 @@ class Matcher:
         self._empty = not table
 
     def hits(self, text: str) -> list[Hit]:
-        """Every whole-word, case-fitting match, overlapping ones included, in text order."""
+        """The leftmost-longest whole-word, case-fitting matches, in text order, never overlapping.
+
+        The automaton itself picks the longest match at each place ("Kim Jong-un", not "Kim"), so
+        Python sees each name once.
+        """
         if self._empty:
             return []
-        padded = " " + fold(text) + " "
+        lowered = lower(text)
+        size = len(text)
         found = []
-        for last, (length, patterns) in self._automaton.iter(padded):
-            # The key spans padded[last-length+1 .. last]; its first and last characters are the
-            # padding spaces, so in the unpadded text the name is [last-length+1, last-1).
-            start, end = last - length + 1, last - 1
+        for last, (length, patterns) in self._automaton.iter_long(lowered):
+            start, end = last - length + 1, last + 1
+            if (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")) or (
+                end < size and (lowered[end].isalnum() or lowered[end] == "_")
+            ):
+                continue  # part of a longer word
             surface = text[start:end]
             for pattern in patterns:
                 if case_fits(surface, pattern.surface):
                     found.append(Hit(start, end, pattern))
                     break
-        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return found
-
-
-def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Leftmost-longest choice of non-overlapping hits ("Kim Jong-un" over "Kim")."""
-    chosen, reach = [], 0
-    for hit in hits:  # sorted by start, longest first
-        if hit.start >= reach:
-            chosen.append(hit)
-            reach = hit.end
-    return chosen

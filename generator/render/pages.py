@@ -55,8 +55,12 @@ def long_date(day: dt.date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "Undated"
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: the same YAML, much faster
+
+
 def front_matter(data: dict) -> Markdown:
-    return Markdown(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False).rstrip("\n"))
+    text = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
+    return Markdown(text.rstrip("\n"))
 
 
 def page_title(text: str) -> str:
@@ -91,6 +95,7 @@ class Site:
             for quotation in quotations(annotated, people):
                 said.setdefault(quotation.entry, []).append(quotation)
         object.__setattr__(self, "quotations", said)
+        object.__setattr__(self, "positions", {a.article.slug: i for i, a in enumerate(self.articles)})
 
     @staticmethod
     def article_path(annotated: AnnotatedArticle) -> str:
@@ -113,7 +118,16 @@ class Site:
 
 
 def relative(here: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    """The relative link from page ``here`` to ``target`` (both docs-relative, no '..' in them).
+
+    posixpath.relpath would do, but it resolves both paths against the working directory and
+    this runs for every link on every page."""
+    origin = here.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(origin) and common < len(parts) - 1 and origin[common] == parts[common]:
+        common += 1
+    return "../" * (len(origin) - common) + "/".join(parts[common:])
 
 
 def page_url(page: str) -> str:
@@ -191,7 +205,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         byline.append(escape(article.source))
     if article.url:
         byline.append(link(Markdown("Original article"), article.url))
-    position = site.articles.index(annotated)
+    position = site.positions[annotated.article.slug]
     newer = site.articles[position - 1] if position > 0 else None
     older = site.articles[position + 1] if position + 1 < len(site.articles) else None
     return _ENV.get_template("article.md.j2").render(

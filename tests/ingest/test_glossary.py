@@ -34,7 +34,7 @@ PEOPLE = "seeds/glossary/people.yml"
         ("- name: Japan\n  summary: A state.\n- name: japan\n  summary: Again.\n",
          [f"{STATES}:3:9: duplicate name 'japan' (also at {STATES}:1)"]),
         ("name: Japan\n", [f"{STATES}:1:1: expected a list of entries ('- name: ...')"]),
-        ("- name: Japan\n  summary: [a, b\n", [f"{STATES}:3:1: invalid YAML: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence)"]),
+        ("- name: Japan\n  summary: [a, b\n", [f"{STATES}:3:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"]),
         ("- name: Japan\n\tsummary: x\n", [f"{STATES}:2:1: tab character in indentation; indent with spaces"]),
         ("- &a {name: Japan, summary: A state.}\n- *a\n",
          [f"{STATES}:1:3: YAML anchor '&a' is not allowed", f"{STATES}:2:3: YAML alias '*a' is not allowed; write the value out"]),
