@@ -9,7 +9,7 @@ from pathlib import Path
 from .annotate.coverage import Coverage, coverage
 from .editing import add_entry
 from .errors import BriefingError
-from .pipeline import Result, build
+from .pipeline import Result, build, up_to_date
 
 EXIT_PROBLEMS = 1
 EXIT_STALE = 3
@@ -59,6 +59,14 @@ def _summary(report: Coverage) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `briefing coverage | head`: the reader has seen enough
+        sys.stderr.close()
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description="Build an annotated news briefing for MkDocs.")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (where briefing.yml is)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -78,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(problem, file=sys.stderr)
             return EXIT_PROBLEMS
         print(f"{shown}:{line}: added '{args.name.strip()}'; write its summary before the next build")
+        return 0
+    if args.command in ("build", "check") and up_to_date(args.root):
+        print(f"briefing {args.command}: nothing changed since the last build; docs/ is current")
         return 0
     try:
         result = build(args.root, dry_run=args.command in ("check", "coverage"))

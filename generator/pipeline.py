@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import write
 from .annotate.backlinks import build_index
 from .annotate.linker import annotate, build_matcher
-from .config import load_config
+from .config import CONFIG_FILE, load_config
 from .errors import BriefingError, Problem
 from .ingest.articles import load_articles
 from .ingest.glossary import load_glossary
@@ -38,8 +39,30 @@ def generate(root: Path) -> tuple[Site, dict[str, str], list[Problem]]:
     return site, render_site(site) | render_schemas(config.categories), warnings
 
 
+def fingerprint(root: Path, config) -> str:
+    """A digest of everything the output depends on: the inputs and the generator's own code."""
+    digest = hashlib.sha256()
+    sources = [root / CONFIG_FILE, *sorted((root / config.glossary_dir).glob("*.yml"))]
+    sources += sorted((root / config.articles_dir).rglob("*.txt"))
+    sources += sorted(p for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
+    for path in sources:
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def up_to_date(root: Path) -> bool:
+    """True when the last build's output still stands for unchanged inputs: nothing to do."""
+    try:
+        config = load_config(root)
+        return write.unchanged_since_last_build(root / config.docs_dir, fingerprint(root, config))
+    except (BriefingError, OSError):
+        return False  # let the full build report it
+
+
 def build(root: Path, dry_run: bool = False) -> Result:
     """Regenerate docs/. Nothing is written unless every input is valid and no page conflicts."""
+    inputs = fingerprint(root, load_config(root))  # before reading: an edit during the build must not be missed
     site, pages, warnings = generate(root)
     docs = root / site.config.docs_dir
     plan = write.plan(docs, pages)
@@ -47,4 +70,6 @@ def build(root: Path, dry_run: bool = False) -> Result:
         raise BriefingError(list(plan.conflicts))
     if not dry_run:
         write.apply(docs, plan)
+    if not dry_run or not plan.changes:
+        write.remember_build(docs, inputs)
     return Result(site, plan, tuple(warnings))

@@ -157,3 +157,32 @@ def append_text(target: Path, text: str) -> None:
     if current and not current.endswith(b"\n"):
         current += b"\n"
     _atomic_write(target, current + text.encode("utf-8"))
+
+
+# The no-change fast path. A cache (not committed: it holds file times) remembers the inputs'
+# fingerprint of the last complete build and the size and time of every file it left in docs/;
+# when both still hold, a re-run has nothing to do and reads nothing else.
+CACHE = f"{STATE_DIR}/cache.json"
+
+
+def unchanged_since_last_build(docs: Path, fingerprint: str) -> bool:
+    try:
+        cache = json.loads((docs / CACHE).read_text(encoding="utf-8"))
+        if cache["inputs"] != fingerprint or (docs / JOURNAL).exists():
+            return False
+        for relative, (size, mtime) in cache["files"].items():
+            stat = (docs / relative).stat()
+            if stat.st_size != size or stat.st_mtime_ns != mtime:
+                return False
+        return set(cache["files"]) == set(_read_manifest(docs))
+    except (FileNotFoundError, KeyError, TypeError, ValueError):
+        return False
+
+
+def remember_build(docs: Path, fingerprint: str) -> None:
+    """Record that docs/ is exactly what these inputs produce (after a build or a clean check)."""
+    files = {}
+    for relative in _read_manifest(docs):
+        stat = (docs / relative).stat()
+        files[relative] = [stat.st_size, stat.st_mtime_ns]
+    _atomic_write(docs / CACHE, json.dumps({"inputs": fingerprint, "files": files}, sort_keys=True).encode())

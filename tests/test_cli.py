@@ -50,3 +50,18 @@ def test_unresolved_short_names_are_reported(project):
     result = run(project, "build")
     assert result.returncode == 0
     assert "note: seeds/articles/kim.txt:3: 'Kim' left unlinked (could be Kim Jong-il, Kim Jong-un)" in result.stderr
+
+
+def test_a_rerun_with_nothing_changed_reads_only_the_inputs(project):
+    assert run(project, "build").returncode == 0
+    again = run(project, "build")
+    assert again.stdout == "briefing build: nothing changed since the last build; docs/ is current\n"
+    # Hand-editing a generated page, or any input, sends the next run down the full path.
+    page = project.root / "docs/timeline.md"
+    page.write_text(page.read_text() + "edited\n")
+    checked = run(project, "check")
+    assert checked.returncode == 3 and "stale: docs/timeline.md" in checked.stderr
+    assert "1 pages to write" in run(project, "build").stdout
+    project.article("a.txt", "---\ndate: 2006-07-06\n---\nBush talks to Hu\n\nMr Bush spoke with Hu Jintao.\n")
+    assert "nothing changed" not in run(project, "build").stdout
+    assert "nothing changed" in run(project, "check").stdout
