@@ -185,4 +185,10 @@ def remember_build(docs: Path, fingerprint: str) -> None:
     for relative in _read_manifest(docs):
         stat = (docs / relative).stat()
         files[relative] = [stat.st_size, stat.st_mtime_ns]
-    _atomic_write(docs / CACHE, json.dumps({"inputs": fingerprint, "files": files}, sort_keys=True).encode())
+    data = json.dumps({"inputs": fingerprint, "files": files}, sort_keys=True).encode()
+    try:
+        if (docs / CACHE).read_bytes() == data:
+            return  # a re-run writes nothing, not even this
+    except FileNotFoundError:
+        pass
+    _atomic_write(docs / CACHE, data)

@@ -13,7 +13,12 @@ from generator.pipeline import build
 
 
 def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under docs/ with its bytes and time, but the re-run cache (derived, not output)."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).as_posix() != write.CACHE
+    }
 
 
 def test_second_build_writes_nothing_and_is_byte_identical(project):

@@ -28,6 +28,8 @@ LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page
 TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
 QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
+MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own
+TIMELINE_INLINE = 200  # up to this many articles the timeline is one page; beyond, one page a year
 MAP_NODES = 30  # entries on the home page's relationship map
 LEGEND_SHAPES = "●■◆▲⬢★"  # the map's shapes, by category position (see graph._SHAPES)
 
@@ -49,6 +51,9 @@ _ENV = Environment(
     keep_trailing_newline=True,
     autoescape=False,
 )
+# A macro's output is Markdown its own template built (every value in it went through
+# _finalize); `| trusted` says so, for macros only.
+_ENV.filters["trusted"] = lambda text: Markdown(str(text).strip("\n"))
 
 
 def long_date(day: dt.date | None) -> str:
@@ -287,18 +292,10 @@ def render_entry(site: Site, entry: Entry) -> str:
             "label": f"{site.config.category(category_key).title} whose {field.label.lower()} is {entry.name}",
             "links": Markdown(", ".join(site.entry_link(e, here) for _, _, e in group)),
         })
-    mentioned = []
-    for backlink in site.index.backlinks.get(entry.key, ()):
-        target = relative(here, site.article_path(backlink.article))
-        mentioned.append({
-            "date": long_date(backlink.article.article.date),
-            "link": site.article_link(backlink.article, here),
-            "quotes": [
-                {"text": _quote(q), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
-                for q in backlink.quotes[:QUOTES_PER_ARTICLE]
-            ],
-            "more": len(backlink.quotes) - QUOTES_PER_ARTICLE,
-        })
+    backlinks = site.index.backlinks.get(entry.key, ())
+    chunks = [backlinks[i:i + MENTIONS_PER_PAGE] for i in range(0, len(backlinks), MENTIONS_PER_PAGE)] or [()]
+    pages_here = [mentions_path(entry, n) for n in range(len(chunks))]
+    mentioned = _mentions(site, chunks[0], here)
     together = [
         {"link": site.entry_link(site.entries[k], here), "count": n}
         for k, n in site.index.together.get(entry.key, ())[:TOGETHER]
@@ -310,7 +307,19 @@ def render_entry(site: Site, entry: Entry) -> str:
         for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
     ]
     meta = {"title": page_title(entry.name), "category": category.key, "search": {"boost": 2}}
-    return _ENV.get_template("entry.md.j2").render(
+    output = {}
+    for number, chunk in enumerate(chunks[1:], start=2):
+        path = pages_here[number - 1]
+        output[path] = _ENV.get_template("mentions.md.j2").render(
+            front_matter=front_matter({"title": page_title(f"{entry.name}: mentions, page {number}")}),
+            entry=entry, number=number, total=len(chunks), count=len(backlinks),
+            first=(number - 1) * MENTIONS_PER_PAGE + 1, last=(number - 1) * MENTIONS_PER_PAGE + len(chunk),
+            back=link(escape(f"Back to {entry.name}"), relative(path, here)),
+            mentioned=_mentions(site, chunk, path),
+            pages=_pager(pages_here, path),
+        )
+    output[here] = _ENV.get_template("entry.md.j2").render(
+        pages=_pager(pages_here, here)[1:],
         said=said,
         map=entry_map(site, entry, here),
         front_matter=front_matter(meta),
@@ -323,6 +332,34 @@ def render_entry(site: Site, entry: Entry) -> str:
         mentioned=mentioned,
         together=together,
     )
+    return output
+
+
+def mentions_path(entry: Entry, number: int) -> str:
+    """Page ``number`` (0-based) of an entry's mentions: the entry's own page, then its sub-pages."""
+    base = Site.entry_path(entry)
+    return base if number == 0 else f"{base[:-3]}/mentions-{number + 1}.md"
+
+
+def _pager(paths: list[str], here: str) -> list[Markdown]:
+    """Links to every page of a paginated list, the current one as plain text."""
+    return [Markdown(f"**{n}**") if path == here else link(Markdown(str(n)), relative(here, path)) for n, path in enumerate(paths, 1)]
+
+
+def _mentions(site: Site, backlinks, here: str) -> list[dict]:
+    mentioned = []
+    for backlink in backlinks:
+        target = relative(here, site.article_path(backlink.article))
+        mentioned.append({
+            "date": long_date(backlink.article.article.date),
+            "link": site.article_link(backlink.article, here),
+            "quotes": [
+                {"text": _quote(q), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
+                for q in backlink.quotes[:QUOTES_PER_ARTICLE]
+            ],
+            "more": len(backlink.quotes) - QUOTES_PER_ARTICLE,
+        })
+    return mentioned
 
 
 def _order(site: Site, category_key: str) -> int:
@@ -339,16 +376,43 @@ def _article_row(site: Site, annotated: AnnotatedArticle, here: str) -> dict:
     }
 
 
-def render_timeline(site: Site) -> str:
-    """Every article by date: years, then months; undated articles apart at the end."""
-    here = "timeline.md"
-    years: dict[str, dict[str, list[dict]]] = {}
+def render_timeline(site: Site) -> dict[str, str]:
+    """Every article by date: years, then months; undated articles apart at the end.
+
+    A long briefing gets one page a year, so no page lists every article."""
+    years: dict[str, list[AnnotatedArticle]] = {}
     for annotated in site.articles:
         day = annotated.article.date
-        year, month = (str(day.year), _MONTHS[day.month - 1]) if day else ("Undated", "")
-        years.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here))
+        years.setdefault(str(day.year) if day else "Undated", []).append(annotated)
+    if len(site.articles) <= TIMELINE_INLINE:
+        return {"timeline.md": _timeline_page(site, "timeline.md", "Timeline", years)}
+    pages, overview = {}, []
+    for year, articles in years.items():
+        path = f"timeline/{year.lower()}.md"
+        up = link(Markdown("All years"), relative(path, "timeline.md"))
+        pages[path] = _timeline_page(site, path, f"Timeline: {year}", {year: articles}, up)
+        months = list(dict.fromkeys(_MONTHS[a.article.date.month - 1] for a in articles if a.article.date))
+        overview.append({
+            "link": link(escape(year), relative("timeline.md", path)),
+            "count": len(articles),
+            "months": [link(escape(m), relative("timeline.md", path) + "#" + f"{m.lower()}-{year}") for m in months],
+        })
+    pages["timeline.md"] = _ENV.get_template("timeline_index.md.j2").render(
+        front_matter=front_matter({"title": "Timeline"}), years=overview, total=len(site.articles)
+    )
+    return pages
+
+
+def _timeline_page(site: Site, here: str, title: str, years: dict[str, list[AnnotatedArticle]], up: Markdown | None = None) -> str:
+    grouped: dict[str, dict[str, list[dict]]] = {}
+    for year, articles in years.items():
+        for annotated in articles:
+            day = annotated.article.date
+            month = _MONTHS[day.month - 1] if day else ""
+            grouped.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here))
     return _ENV.get_template("timeline.md.j2").render(
-        front_matter=front_matter({"title": "Timeline"}), years=years, total=len(site.articles)
+        front_matter=front_matter({"title": page_title(title)}), title=title, years=grouped,
+        total=sum(len(a) for a in years.values()), up=up,
     )
 
 
@@ -405,7 +469,7 @@ def render_home(site: Site) -> str:
 def render_site(site: Site) -> dict[str, str]:
     pages = {
         "index.md": render_home(site),
-        "timeline.md": render_timeline(site),
+        **render_timeline(site),
         "feed.xml": render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()}, lambda a: page_url(site.article_path(a))),
         "glossary/index.md": render_glossary_index(site),
     }
@@ -414,5 +478,5 @@ def render_site(site: Site) -> dict[str, str]:
     for annotated in site.articles:
         pages[site.article_path(annotated)] = render_article(site, annotated)
     for entry in site.glossary.entries:
-        pages[site.entry_path(entry)] = render_entry(site, entry)
+        pages.update(render_entry(site, entry))
     return pages

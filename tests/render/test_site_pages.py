@@ -77,3 +77,25 @@ def test_raw_html_links_follow_directory_urls():
     assert html_href("glossary/states/y.md", "glossary/people/x.md") == "../../people/x/"
     assert html_href("glossary/people/x.md", "index.md") == "../../../"
     assert not re.search(r"^/", html_href("timeline.md", "glossary/people/x.md"))
+
+
+def test_long_lists_are_split_into_pages(project, monkeypatch):
+    from generator.render import pages as render_pages
+
+    monkeypatch.setattr(render_pages, "TIMELINE_INLINE", 2)
+    monkeypatch.setattr(render_pages, "MENTIONS_PER_PAGE", 2)
+    add_articles(project)
+    project.article("d.txt", "---\ndate: 2017-07-04\n---\nJuly test\n\nChina watched a launch.\n")
+    _, pages, _ = generate(project.root)
+    # One timeline page a year, and an overview that lists none of the articles.
+    assert {p for p in pages if p.startswith("timeline")} == {"timeline.md", "timeline/2017.md", "timeline/2006.md"}
+    assert "Kim tests a missile" not in pages["timeline.md"]
+    assert "[2017](timeline/2017.md)" in pages["timeline.md"] and "[July](timeline/2017.md#july-2017)" in pages["timeline.md"]
+    assert "### July 2017" in pages["timeline/2017.md"] and "Bush talks to Hu" not in pages["timeline/2017.md"]
+    # China is mentioned in four articles: two on its page, two on a second page.
+    china = pages["glossary/states/china.md"]
+    section = china[china.index("## Mentioned in"):china.index("## Often mentioned with")]
+    assert section.count("- **") == 2 and "Older mentions: **1** · [2](china/mentions-2.md)" in china
+    second = pages["glossary/states/china/mentions-2.md"]
+    assert second.count("- **") == 2 and "[Back to China](../china.md)" in second
+    assert "Articles 3 to 4 of 4" in second and "Pages: [1](../china.md) · **2**" in second
