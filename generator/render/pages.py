@@ -307,6 +307,11 @@ def render_entry(site: Site, entry: Entry) -> str:
         for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
     ]
     meta = {"title": page_title(entry.name), "category": category.key, "search": {"boost": 2}}
+    # Material's search weighs tags far above text: with its name and aliases as tags, a search for
+    # any of them ("Pyongyang") ranks the entry's own page first. The page lists the aliases itself,
+    # so the chips are hidden.
+    meta["tags"] = [page_title(a) for a in dict.fromkeys((entry.name, *entry.aliases, *entry.short_names))]
+    meta["hide"] = ["tags"]
     output = {}
     for number, chunk in enumerate(chunks[1:], start=2):
         path = pages_here[number - 1]

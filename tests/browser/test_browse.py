@@ -39,7 +39,15 @@ def test_search_by_metonym_finds_the_state(page, record_property):
     rank = results.index("glossary/states/north-korea/") + 1
     record_property("north_korea_rank", rank)
     print(f"Pyongyang: North Korea ranks {rank} of {len(results)}: {results[:5]}")
-    assert rank <= 3, f"North Korea ranks {rank}: {results}"
+    assert rank == 1, f"North Korea ranks {rank}: {results}"
+
+
+@pytest.mark.parametrize("query, page_path", [("Hwasong-12", "glossary/weapons/hwasong-12/"), ("Kremlin", "glossary/states/russia/"), ("Putin", "glossary/people/vladimir-putin/")])
+def test_glossary_page_ranks_above_passing_mentions(page, query, page_path):
+    results = search(page, query)
+    articles = [i for i, r in enumerate(results) if r.startswith("articles/")]
+    assert page_path in results, results
+    assert results.index(page_path) < min(articles, default=len(results)), results
 
 
 def test_search_by_spelling_variant_finds_the_person(page):
