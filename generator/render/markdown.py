@@ -39,7 +39,10 @@ def escape(text: str, line_start: bool = True) -> Markdown:
 def attribute(text: str) -> str:
     """A value for a link title: one line, entities for everything that could end or break it."""
     text = " ".join(text.split())
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "&#92;")
+    # Backticks too: Python-Markdown finds code spans before links, even inside a link's title.
+    for char, entity in (("&", "&amp;"), ('"', "&quot;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;"), ("\\", "&#92;"), ("`", "&#96;")):
+        text = text.replace(char, entity)
+    return text
 
 
 def link(text: Markdown, target: str, title: str = "", classes: tuple[str, ...] = ()) -> Markdown:

@@ -63,6 +63,14 @@ def long_date(day: dt.date | None) -> str:
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: the same YAML, much faster
 
 
+def typed_date(text: str) -> str:
+    """A glossary date as typed (YYYY, YYYY-MM or YYYY-MM-DD), written out: '7 October 1952'."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{_MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
+
+
 def front_matter(data: dict) -> Markdown:
     text = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
     return Markdown(text.rstrip("\n"))
@@ -279,11 +287,14 @@ def render_entry(site: Site, entry: Entry) -> str:
     for fact in entry.facts:
         if fact.field.kind in (Kind.REF, Kind.REF_LIST):
             value = Markdown(", ".join(site.entry_link(site.named[v], here) for v in fact.values))
+        elif fact.field.kind is Kind.DATE:
+            value = escape(", ".join(typed_date(v) for v in fact.values))
         else:
             value = escape(", ".join(fact.values))
         facts.append({"label": fact.field.label, "value": value})
     offices = [
-        {"title": o.title, "span": f"{o.start} – {o.end}" if o.end else f"since {o.start}"} for o in entry.offices
+        {"title": o.title, "span": f"{typed_date(o.start)} – {typed_date(o.end)}" if o.end else f"since {typed_date(o.start)}"}
+        for o in entry.offices
     ]
     referring = []
     found = site.referrers.get(entry.name, [])

@@ -24,7 +24,7 @@ def test_references_become_links_and_states_list_their_people(project):
     _, pages, _ = generate(project.root)
     bush = pages["glossary/people/george-w-bush.md"]
     assert "- **State:** [United States](../states/united-states.md" in bush
-    assert "- **President of the United States:** 2001-01-20 – 2009-01-20" in bush
+    assert "- **President of the United States:** 20 January 2001 – 20 January 2009" in bush
     us = pages["glossary/states/united-states.md"]
     assert "- **People whose state is United States:** [George W. Bush](../people/george-w-bush.md" in us
 
