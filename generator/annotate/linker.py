@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from ..model import AnnotatedArticle, Article, BlockKind, Glossary, Mention, Unresolved
-from .matcher import Hit, Matcher, Pattern, PatternKind, match_key
+from .matcher import Matcher, Pattern, PatternKind, match_key
 
 # Capitalised words that may stand before a surname without making it part of another name:
 # titles ("Mr Bush", "President Xi") and words that open sentences ("Both Putin and Macron").
@@ -57,13 +57,13 @@ def build_matcher(glossary: Glossary) -> Matcher:
     return Matcher(patterns)
 
 
-def _part_of_longer_name(text: str, hit: Hit, chosen_ends: set[int]) -> bool:
+def _part_of_longer_name(text: str, start: int, end: int, after_mention: bool) -> bool:
     """'Kim Won-Jin', 'Laura Bush': a surname inside somebody else's name is not our entry."""
-    after = text[hit.end:hit.end + 2]
+    after = text[end:end + 2]
     if after[:1] in (" ", "-", "‐", "‑") and after[1:2].isupper():
         return True
-    before = _BEFORE_RE.search(text[max(0, hit.start - 40):hit.start])
-    if not before or hit.start - 1 in chosen_ends:  # "Chinese Hu": the word before is a mention
+    before = _BEFORE_RE.search(text[max(0, start - 40):start])
+    if not before or after_mention:  # "Chinese Hu": the word before is a mention itself
         return False
     word = before["word"]
     return word[:1].isupper() and word not in TITLES and word not in OPENERS
@@ -93,25 +93,36 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
     mentions: list[Mention] = []
     unresolved: list[Unresolved] = []
     linked: set[str] = set()
-    for index, block in enumerate(article.blocks):
-        if block.kind is BlockKind.SUBHEADING:
-            continue  # headings stay plain: a link there would read as navigation
-        chosen = matcher.hits(block.text)
-        ends = {hit.end for hit in chosen if hit.pattern.kind is not PatternKind.EXCLUDE}
-        for hit in chosen:
-            kind = hit.pattern.kind
-            if kind is PatternKind.EXCLUDE:
+    # One automaton pass over the whole article: its blocks joined by newlines (no name spans a
+    # newline), each hit then placed in its block. Headings stay plain: a link there reads as
+    # navigation, so they join as blank space.
+    blocks = article.blocks
+    texts = [" " * len(b.text) if b.kind is BlockKind.SUBHEADING else b.text for b in blocks]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    index = 0
+    hits = matcher.hits("\n".join(texts))
+    ends = {end for _, end, pattern in hits if pattern.kind is PatternKind.NAME}
+    name, short = PatternKind.NAME, PatternKind.SHORT
+    for hit_start, hit_end, pattern in hits:
+        while hit_start >= starts[index] + len(texts[index]) + 1:
+            index += 1
+        start, end = hit_start - starts[index], hit_end - starts[index]
+        kind = pattern.kind
+        if kind is name:
+            key = pattern.entries[0]
+            resolver.named.add(key)
+        elif kind is short:
+            if _part_of_longer_name(texts[index], start, end, hit_start - 1 in ends):
                 continue
-            if kind is PatternKind.SHORT:
-                if _part_of_longer_name(block.text, hit, ends):
-                    continue
-                key = resolver.resolve(hit.pattern)
-                if key is None:
-                    unresolved.append(Unresolved(block.text[hit.start:hit.end], index, hit.start, hit.pattern.entries))
-                    continue
-            else:
-                key = hit.pattern.entries[0]
-                resolver.named.add(key)
-            mentions.append(Mention(key, index, hit.start, hit.end, linked=key not in linked))
-            linked.add(key)
+            key = resolver.resolve(pattern)
+            if key is None:
+                unresolved.append(Unresolved(texts[index][start:end], index, start, pattern.entries))
+                continue
+        else:
+            continue  # an exclusion: the phrase means something else
+        mentions.append(Mention(key, index, start, end, key not in linked))
+        linked.add(key)
     return AnnotatedArticle(article, tuple(mentions), tuple(unresolved))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 _NON_WORD_RE = re.compile(r"[\W_]")
 _WORD_RE = re.compile(r"\w+")
@@ -37,8 +38,9 @@ class Pattern:
     related: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A match in the text (a named tuple: there is one per mention, and they are many)."""
+
     start: int
     end: int
     pattern: Pattern
@@ -125,33 +127,28 @@ class Matcher:
             for key in spellings(pattern.surface):
                 if key:
                     table.setdefault(key, []).append(pattern)
-        self._automaton = ahocorasick.Automaton()
-        for key, found in table.items():
-            self._automaton.add_word(key, (len(key), tuple(found)))
-        if table:
-            self._automaton.make_automaton()
-        self._empty = not table
+        self._keys = list(table)
+        self._patterns = [tuple(table[key]) for key in self._keys]
+        # Leftmost-longest: at each place the automaton itself keeps the longest name ("Kim
+        # Jong-un", not "Kim"), so Python sees each mention once. Indexes are str indexes.
+        self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if table else None
 
     def hits(self, text: str) -> list[Hit]:
-        """The leftmost-longest whole-word, case-fitting matches, in text order, never overlapping.
-
-        The automaton itself picks the longest match at each place ("Kim Jong-un", not "Kim"), so
-        Python sees each name once.
-        """
-        if self._empty:
+        """The leftmost-longest whole-word, case-fitting matches, in text order, never overlapping."""
+        if self._automaton is None:
             return []
         lowered = lower(text)
         size = len(text)
         found = []
-        for last, (length, patterns) in self._automaton.iter_long(lowered):
-            start, end = last - length + 1, last + 1
+        patterns_of = self._patterns
+        for index, start, end in self._automaton.find_matches_as_indexes(lowered):
             if (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")) or (
                 end < size and (lowered[end].isalnum() or lowered[end] == "_")
             ):
                 continue  # part of a longer word
             surface = text[start:end]
-            for pattern in patterns:
-                if case_fits(surface, pattern.surface):
+            for pattern in patterns_of[index]:
+                if surface == pattern.surface or case_fits(surface, pattern.surface):
                     found.append(Hit(start, end, pattern))
                     break
         return found
