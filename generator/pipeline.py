@@ -26,7 +26,13 @@ class Result:
 
 
 def generate(root: Path) -> tuple[Site, dict[str, str], list[Problem]]:
-    """Read and check every input, then render every page in memory. Raises BriefingError."""
+    """Every page in memory (for tests and small briefings). Raises BriefingError."""
+    site, warnings = prepare(root)
+    return site, dict(render_pages(site)), warnings
+
+
+def prepare(root: Path) -> tuple[Site, list[Problem]]:
+    """Read and check every input, annotate every article. Raises BriefingError."""
     config = load_config(root)
     articles, problems, warnings = load_articles(root, config.articles_dir)
     glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
@@ -36,7 +42,13 @@ def generate(root: Path) -> tuple[Site, dict[str, str], list[Problem]]:
     annotated: list[AnnotatedArticle] = [annotate(article, glossary, matcher) for article in articles]
     annotated.sort(key=lambda a: a.article.sort_key)
     site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated))
-    return site, render_site(site) | render_schemas(config.categories), warnings
+    return site, warnings
+
+
+def render_pages(site: Site):
+    """(path in docs/, text) for every generated file, one at a time."""
+    yield from render_site(site)
+    yield from render_schemas(site.config.categories).items()
 
 
 def fingerprint(root: Path, config) -> str:
@@ -63,9 +75,9 @@ def up_to_date(root: Path) -> bool:
 def build(root: Path, dry_run: bool = False) -> Result:
     """Regenerate docs/. Nothing is written unless every input is valid and no page conflicts."""
     inputs = fingerprint(root, load_config(root))  # before reading: an edit during the build must not be missed
-    site, pages, warnings = generate(root)
+    site, warnings = prepare(root)
     docs = root / site.config.docs_dir
-    plan = write.plan(docs, pages)
+    plan = write.plan(docs, render_pages(site), stage=not dry_run)
     if plan.conflicts:
         raise BriefingError(list(plan.conflicts))
     if not dry_run:

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def _digest(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Plan:
-    writes: dict[str, bytes]  # docs-relative path -> new content (new or changed files only)
+    writes: dict[str, str]  # docs-relative path -> its staged copy ("" when only checking)
     deletes: tuple[str, ...]  # generated files that are no longer generated
     unchanged: int
     manifest: dict[str, str]  # the manifest after this plan: path -> sha256
@@ -53,57 +54,64 @@ def _read_manifest(docs: Path) -> dict[str, str]:
 
 
 def _inside(docs: Path, relative: str) -> Path:
-    target = (docs / relative).resolve()
-    if not target.is_relative_to(docs.resolve()):  # slugs are safe; this keeps it that way
+    """docs/relative, refusing any path that could leave docs/ (slugs are safe; this keeps it so)."""
+    parts = relative.split("/")
+    if relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
         raise ValueError(f"refusing to write outside docs/: {relative}")
-    return target
+    return docs / relative
 
 
-def plan(docs: Path, pages: dict[str, str]) -> Plan:
-    """Compare the wanted pages with docs/ as it is (after finishing any interrupted run)."""
+def plan(docs: Path, pages: Iterable[tuple[str, str]] | dict[str, str], stage: bool = True) -> Plan:
+    """Compare the wanted pages with docs/ as it is (after finishing any interrupted run).
+
+    Pages arrive one at a time and each new or changed one is staged at once, so memory holds
+    one page, not the site. Nothing in docs/ itself changes until ``apply``."""
     recover(docs)
     owned = _read_manifest(docs)
-    writes, conflicts, unchanged = {}, [], 0
-    manifest = {}
-    for relative in sorted(pages):
-        data = pages[relative].encode("utf-8")
+    staging = docs / STAGING
+    if stage:
+        staging.mkdir(parents=True)
+    writes, conflicts, unchanged, manifest = {}, [], 0, {}
+    for relative, text in pages.items() if isinstance(pages, dict) else pages:
+        if relative in manifest:
+            raise ValueError(f"two pages want the same path: {relative}")
+        data = text.encode("utf-8")
         manifest[relative] = _digest(data)
         target = _inside(docs, relative)
         try:
             current = target.read_bytes()
-        except FileNotFoundError:
-            writes[relative] = data
-            continue
-        except IsADirectoryError:
+        except (FileNotFoundError, IsADirectoryError):
             current = None
         if current == data:
             unchanged += 1
-        elif relative not in owned:
+            continue
+        if current is not None and relative not in owned:
             shown = f"{docs.name}/{relative}"
             conflicts.append(Problem(shown, message="exists and was not written by briefing; move it or rename the page that wants this path"))
-        else:
-            writes[relative] = data
-    deletes = tuple(sorted(p for p in owned if p not in pages and (docs / p).is_file()))
-    return Plan(writes, deletes, unchanged, manifest, tuple(conflicts))
+            continue
+        writes[relative] = ""
+        if stage:
+            staged = staging / f"{len(writes)}.tmp"
+            staged.write_bytes(data)
+            writes[relative] = staged.relative_to(docs).as_posix()
+    if conflicts:
+        shutil.rmtree(staging, ignore_errors=True)
+    deletes = tuple(sorted(p for p in owned if p not in manifest and (docs / p).is_file()))
+    return Plan(dict(sorted(writes.items())), deletes, unchanged, dict(sorted(manifest.items())), tuple(conflicts))
 
 
 def apply(docs: Path, plan: Plan) -> None:
     """Make docs/ match the plan: all of it, or (if killed) none of it until the next run recovers."""
     if not plan.changes and _read_manifest(docs) == plan.manifest:
+        shutil.rmtree(docs / STAGING, ignore_errors=True)
         return
-    state = docs / STATE_DIR
     staging = docs / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    moves = []
-    for n, (relative, data) in enumerate(sorted(plan.writes.items())):
-        staged = staging / f"{n}.tmp"
-        staged.write_bytes(data)
-        moves.append([staged.relative_to(docs).as_posix(), relative])
+    staging.mkdir(parents=True, exist_ok=True)
+    moves = [[staged, relative] for relative, staged in plan.writes.items()]
     manifest = json.dumps({"generator": "briefing", "files": plan.manifest}, indent=1, sort_keys=True) + "\n"
     (staging / "manifest.json").write_text(manifest, encoding="utf-8")
     moves.append([f"{STAGING}/manifest.json", MANIFEST])
-    _atomic_write(state / "journal.json", json.dumps({"moves": moves, "deletes": list(plan.deletes)}).encode())
+    _atomic_write(docs / JOURNAL, json.dumps({"moves": moves, "deletes": list(plan.deletes)}).encode())
     recover(docs)
 
 

@@ -151,8 +151,8 @@ def page_url(page: str) -> str:
 
 def html_href(here: str, target: str) -> str:
     """A link for raw HTML (which MkDocs does not rewrite) from page ``here`` to page ``target``."""
-    path = posixpath.relpath(page_url(target) or ".", page_url(here) or ".")
-    return "./" if path == "." else path + "/"
+    path = relative(page_url(here) + "index.html", page_url(target) + "index.html")[: -len("index.html")]
+    return path or "./"
 
 
 def block_id(index: int) -> str:
@@ -482,17 +482,15 @@ def render_home(site: Site) -> str:
     )
 
 
-def render_site(site: Site) -> dict[str, str]:
-    pages = {
-        "index.md": render_home(site),
-        **render_timeline(site),
-        "feed.xml": render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()}, lambda a: page_url(site.article_path(a))),
-        "glossary/index.md": render_glossary_index(site),
-    }
+def render_site(site: Site):
+    """Every page as (path in docs/, Markdown), one at a time: a big briefing never sits in memory."""
+    yield "index.md", render_home(site)
+    yield from render_timeline(site).items()
+    yield "feed.xml", render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()}, lambda a: page_url(site.article_path(a)))
+    yield "glossary/index.md", render_glossary_index(site)
     for category in site.config.categories:
-        pages[f"glossary/{category.key}/index.md"] = render_category_index(site, category)
+        yield f"glossary/{category.key}/index.md", render_category_index(site, category)
     for annotated in site.articles:
-        pages[site.article_path(annotated)] = render_article(site, annotated)
+        yield site.article_path(annotated), render_article(site, annotated)
     for entry in site.glossary.entries:
-        pages.update(render_entry(site, entry))
-    return pages
+        yield from render_entry(site, entry).items()
