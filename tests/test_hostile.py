@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 from generator.ingest.articles import parse_article
 from generator.pipeline import build, generate
 from generator.render.slugs import slugify
+from tests.sites import mini_project, mkdocs_build
 
 HOSTILE_LINES = [
     "<script>alert(1)</script>",
@@ -68,24 +68,9 @@ def parsed(path: Path) -> Page:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from tests.conftest import MINI_CONFIG, MINI_GLOSSARY, ROOT
-    import shutil
-
-    root = tmp_path_factory.mktemp("hostile")
-    (root / "briefing.yml").write_text(MINI_CONFIG)
-    (root / "seeds/glossary").mkdir(parents=True)
-    for category, text in MINI_GLOSSARY.items():
-        (root / f"seeds/glossary/{category}.yml").write_text(text)
-    (root / "seeds/articles").mkdir()
-    (root / "seeds/articles/hostile.txt").write_bytes(ARTICLE.encode())
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    for folder in ("generator", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs/assets", root / "docs/assets")
+    root = mini_project(tmp_path_factory.mktemp("hostile"), {"hostile.txt": ARTICLE.encode()})
     result = build(root)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    done = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert done.returncode == 0, done.stderr
+    mkdocs_build(root)
     return root, result
 
 

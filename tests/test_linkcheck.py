@@ -8,7 +8,6 @@ and a built copy with broken links must not: the check cannot pass on nothing.
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import shutil
 import subprocess
@@ -16,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.sites import copy_project, mkdocs_build
 
 from generator.pipeline import build
 
@@ -38,21 +39,9 @@ def build_site(root: Path, site_url: str) -> Path:
     """The seed briefing, regenerated and built with ``mkdocs build --strict`` as the Publish
     workflow's ``make site`` does on a checkout (the approach of the ``site`` fixture in
     test_site.py, on a copy of the project)."""
-    for name in ("mkdocs.yml", "briefing.yml"):
-        shutil.copy(ROOT / name, root / name)
-    ignore = shutil.ignore_patterns("__pycache__", "staging", "journal.json")
-    for folder in ("seeds", "generator", "docs", "overrides"):  # overrides: the theme's custom_dir
-        if folder == "overrides" and not (ROOT / folder).exists():
-            continue
-        shutil.copytree(ROOT / folder, root / folder, ignore=ignore)
+    copy_project(root)
     build(root)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
-    )
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return mkdocs_build(root, env={"SITE_URL": site_url})
 
 
 @pytest.fixture(scope="module")

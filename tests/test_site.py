@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.pipeline import build
+from tests.sites import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 BUSH = "articles/2006-07-06-bush-seeks-joint-response-on-n-korea-missiles"
@@ -43,21 +40,9 @@ def parse(path: Path) -> Links:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("briefing")
-    for name in ("mkdocs.yml", "briefing.yml"):
-        shutil.copy(ROOT / name, root / name)
-    for folder in ("seeds", "generator", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    root = copy_project(tmp_path_factory.mktemp("briefing"))
     build(root)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return root / "site"
+    return mkdocs_build(root)
 
 
 def glossary_links(page: Path) -> dict[str, tuple[str, str]]:
@@ -145,11 +130,7 @@ def test_every_link_is_relative_so_a_project_path_works(site):
 
 def test_404_page_under_a_project_path(site):
     root = site.parent
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "--site-dir", "site-project"], cwd=root,
-        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://owner.github.io/repo/"},
-    )
-    assert result.returncode == 0, result.stderr
+    mkdocs_build(root, "--site-dir", "site-project", env={"SITE_URL": "https://owner.github.io/repo/"})
     html = (root / "site-project" / "404.html").read_text()
     assert 'href="/repo/assets/briefing.css"' in html
 

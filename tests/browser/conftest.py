@@ -11,9 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.sites import copy_project, mkdocs_build
 import yaml
 
 from generator.pipeline import build
@@ -54,20 +53,9 @@ def _mkdocs_config(mkdocs_yml: Path) -> dict:
 @pytest.fixture(scope="session")
 def site_project(tmp_path_factory) -> Path:
     """A copy of the project, regenerated from the seeds: its docs/ is what the site is built from."""
-    root = tmp_path_factory.mktemp("briefing-browser")
-    for name in ("mkdocs.yml", "briefing.yml"):
-        shutil.copy(ROOT / name, root / name)
-    for folder in ("seeds", "generator", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    root = copy_project(tmp_path_factory.mktemp("briefing-browser"))
     build(root)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    mkdocs_build(root)
     return root
 
 

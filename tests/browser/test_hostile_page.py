@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from generator.pipeline import build
-from tests.conftest import MINI_CONFIG, MINI_GLOSSARY, ROOT
+from tests.sites import mini_project, mkdocs_build
 from tests.test_hostile import ARTICLE, HOSTILE_LINES
 
 from .conftest import Recorder, _StaticHandler, new_context
@@ -22,21 +17,9 @@ from .conftest import Recorder, _StaticHandler, new_context
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile-browser")
-    (root / "briefing.yml").write_text(MINI_CONFIG)
-    (root / "seeds/glossary").mkdir(parents=True)
-    for category, text in MINI_GLOSSARY.items():
-        (root / f"seeds/glossary/{category}.yml").write_text(text)
-    (root / "seeds/articles").mkdir()
-    (root / "seeds/articles/hostile.txt").write_bytes(ARTICLE.encode())
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    for folder in ("generator", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs/assets", root / "docs/assets")
+    root = mini_project(tmp_path_factory.mktemp("hostile-browser"), {"hostile.txt": ARTICLE.encode()})
     result = build(root)
-    done = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"], cwd=root,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert done.returncode == 0, done.stderr
+    mkdocs_build(root)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHandler, directory=str(root / "site")))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import pytest
 
 from generator import mkdocs_hook
-from generator.errors import BriefingError
 from generator.pipeline import generate
 
 
