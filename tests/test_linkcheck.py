@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.sites import copy_project, mkdocs_build
-
 from generator.pipeline import build
+from tests.sites import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKCHECK = ROOT / "tools" / "check_links.py"

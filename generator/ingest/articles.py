@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..model import Article, RemovalKind
-from ..render.slugs import unique_slugs, slugify
+from ..render.slugs import slugify, unique_slugs
 from ..schema import Field, Kind, check_mapping
 from .clean import clean
 from .files import read_text

@@ -18,11 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from tests.sites import copy_project, mkdocs_build
 import yaml
 
 from generator.pipeline import build
+from tests.sites import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.clean import clean, is_boilerplate, is_navigation, is_photo_credit, normalise_line
+from generator.ingest.clean import (
+    clean,
+    is_boilerplate,
+    is_navigation,
+    is_photo_credit,
+    normalise_line,
+)
 from generator.model import BlockKind, RemovalKind
 
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from generator.pipeline import generate
 from generator.render.graph import Edge, Node, force_layout, ring_layout, svg
-from generator.render.pages import html_href, page_url
+from generator.render.site import html_href, page_url
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -80,10 +80,10 @@ def test_raw_html_links_follow_directory_urls():
 
 
 def test_long_lists_are_split_into_pages(project, monkeypatch):
-    from generator.render import pages as render_pages
+    from generator.render import entry, indexes
 
-    monkeypatch.setattr(render_pages, "TIMELINE_INLINE", 2)
-    monkeypatch.setattr(render_pages, "MENTIONS_PER_PAGE", 2)
+    monkeypatch.setattr(indexes, "TIMELINE_INLINE", 2)
+    monkeypatch.setattr(entry, "MENTIONS_PER_PAGE", 2)
     add_articles(project)
     project.article("d.txt", "---\ndate: 2017-07-04\n---\nJuly test\n\nChina watched a launch.\n")
     _, pages, _ = generate(project.root)

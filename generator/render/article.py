@@ -1,0 +1,82 @@
+"""An article's page: byline, "In this article", the annotated text, older and newer articles."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..model import AnnotatedArticle, Mention
+from .markdown import Markdown, escape, link, span
+from .site import ENV, Site, block_id, front_matter, long_date, page_title, relative
+
+
+def annotated_text(site: Site, text: str, mentions: list[Mention], here: str) -> Markdown:
+    """A block's text with its mentions as links (first in the article) or styled spans."""
+    parts, at = [], 0
+    for mention in mentions:
+        parts.append(escape(text[at:mention.start], line_start=at == 0))
+        entry = site.entries[mention.entry]
+        surface = escape(text[mention.start:mention.end], line_start=False)
+        classes = site.mention_classes(entry)
+        if mention.linked:
+            parts.append(link(surface, relative(here, site.entry_path(entry)), entry.summary, classes))
+        else:
+            parts.append(span(surface, classes))
+        at = mention.end
+    parts.append(escape(text[at:], line_start=at == 0))
+    return Markdown("".join(parts))
+
+
+def by_category(site: Site, keys, here: str, titled: bool = True) -> list[dict]:
+    groups = []
+    for category in site.config.categories:
+        entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
+        if entries:
+            links = ", ".join(site.entry_link(e, here, titled=titled) for e in entries)
+            groups.append({"title": category.title, "links": Markdown(links)})
+    return groups
+
+
+def render_article(site: Site, annotated: AnnotatedArticle) -> str:
+    article = annotated.article
+    here = site.article_path(annotated)
+    by_block = {i: list(ms) for i, ms in groupby(annotated.mentions, key=lambda m: m.block)}
+    blocks = [
+        {"kind": block.kind.value, "id": block_id(i), "text": annotated_text(site, block.text, by_block.get(i, []), here)}
+        for i, block in enumerate(article.blocks)
+    ]
+    keys = annotated.entries()
+    meta = {
+        "title": page_title(article.title),
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "url": article.url,
+        "entities": {
+            c.key: [site.entries[k].name for k in keys if site.entries[k].category == c.key]
+            for c in site.config.categories
+        },
+        "cleaning": {
+            "source_file": article.path,
+            "removed": [{"line": r.line, "kind": r.kind.value, "text": r.text} for r in article.removed],
+            "non_breaking_spaces": article.nbsp_replaced,
+        },
+    }
+    if annotated.unresolved:
+        meta["unresolved"] = [{"text": u.text, "paragraph": u.block + 1, "candidates": [site.entries[c].name for c in u.candidates]} for u in annotated.unresolved]
+    meta = {k: v for k, v in meta.items() if v is not None}
+    byline = [long_date(article.date)]
+    if article.source:
+        byline.append(escape(article.source))
+    if article.url:
+        byline.append(link(Markdown("Original article"), article.url))
+    position = site.positions[annotated.article.slug]
+    newer = site.articles[position - 1] if position > 0 else None
+    older = site.articles[position + 1] if position + 1 < len(site.articles) else None
+    return ENV.get_template("article.md.j2").render(
+        newer=site.article_link(newer, here) if newer else None,
+        older=site.article_link(older, here) if older else None,
+        front_matter=front_matter(meta),
+        article=article,
+        byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
+        groups=by_category(site, keys, here),
+        blocks=blocks,
+    )

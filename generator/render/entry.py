@@ -1,0 +1,132 @@
+"""An entry's profile: facts, offices, quotes, its map, every mention (paginated), companions."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..annotate.backlinks import Quote
+from ..model import Entry
+from ..schema import Kind
+from .maps import entry_map
+from .markdown import Markdown, escape, link
+from .site import (
+    ENV,
+    TOGETHER,
+    Site,
+    block_id,
+    front_matter,
+    long_date,
+    page_title,
+    relative,
+    typed_date,
+)
+
+QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
+MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own
+
+
+def _quote(quote: Quote) -> Markdown:
+    s = quote.sentence
+    return Markdown(escape(s[: quote.start]) + "**" + escape(s[quote.start : quote.end], False) + "**" + escape(s[quote.end :], False))
+
+
+def render_entry(site: Site, entry: Entry) -> str:
+    here = site.entry_path(entry)
+    category = site.config.category(entry.category)
+    facts = []
+    for fact in entry.facts:
+        if fact.field.kind in (Kind.REF, Kind.REF_LIST):
+            value = Markdown(", ".join(site.entry_link(site.named[v], here) for v in fact.values))
+        elif fact.field.kind is Kind.DATE:
+            value = escape(", ".join(typed_date(v) for v in fact.values))
+        else:
+            value = escape(", ".join(fact.values))
+        facts.append({"label": fact.field.label, "value": value})
+    offices = [
+        {"title": o.title, "span": f"{typed_date(o.start)} – {typed_date(o.end)}" if o.end else f"since {typed_date(o.start)}"}
+        for o in entry.offices
+    ]
+    referring = []
+    found = site.referrers.get(entry.name, [])
+    for (category_key, field), group in groupby(sorted(found, key=lambda r: (_order(site, r[0]), r[1].key)), key=lambda r: (r[0], r[1])):
+        referring.append({
+            "label": f"{site.config.category(category_key).title} whose {field.label.lower()} is {entry.name}",
+            "links": Markdown(", ".join(site.entry_link(e, here) for _, _, e in group)),
+        })
+    backlinks = site.index.backlinks.get(entry.key, ())
+    chunks = [backlinks[i:i + MENTIONS_PER_PAGE] for i in range(0, len(backlinks), MENTIONS_PER_PAGE)] or [()]
+    pages_here = [mentions_path(entry, n) for n in range(len(chunks))]
+    mentioned = _mentions(site, chunks[0], here)
+    together = [
+        {"link": site.entry_link(site.entries[k], here), "count": n}
+        for k, n in site.index.together.get(entry.key, ())[:TOGETHER]
+    ]
+    said = [
+        {"quote": q.text, "date": long_date(q.article.article.date),
+         "link": link(Markdown("¶"), relative(here, site.article_path(q.article)) + f"#{block_id(q.block)}", "Read in context"),
+         "article": site.article_link(q.article, here)}
+        for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
+    ]
+    meta = {"title": page_title(entry.name), "category": category.key, "search": {"boost": 2}}
+    # Material's search weighs tags far above text: with its name and aliases as tags, a search for
+    # any of them ("Pyongyang") ranks the entry's own page first. The page lists the aliases itself,
+    # so the chips are hidden.
+    meta["tags"] = [page_title(a) for a in dict.fromkeys((entry.name, *entry.aliases, *entry.short_names))]
+    meta["hide"] = ["tags"]
+    output = {}
+    for number, chunk in enumerate(chunks[1:], start=2):
+        path = pages_here[number - 1]
+        output[path] = ENV.get_template("mentions.md.j2").render(
+            front_matter=front_matter({"title": page_title(f"{entry.name}: mentions, page {number}")}),
+            entry=entry, number=number, total=len(chunks), count=len(backlinks),
+            first=(number - 1) * MENTIONS_PER_PAGE + 1, last=(number - 1) * MENTIONS_PER_PAGE + len(chunk),
+            back=link(escape(f"Back to {entry.name}"), relative(path, here)),
+            mentioned=_mentions(site, chunk, path),
+            pages=_pager(pages_here, path),
+        )
+    output[here] = ENV.get_template("entry.md.j2").render(
+        pages=_pager(pages_here, here)[1:],
+        said=said,
+        map=entry_map(site, entry, here),
+        front_matter=front_matter(meta),
+        entry=entry,
+        category=category,
+        category_link=link(escape(category.title), "index.md"),
+        facts=facts,
+        offices=offices,
+        referring=referring,
+        mentioned=mentioned,
+        together=together,
+    )
+    return output
+
+
+def mentions_path(entry: Entry, number: int) -> str:
+    """Page ``number`` (0-based) of an entry's mentions: the entry's own page, then its sub-pages."""
+    base = Site.entry_path(entry)
+    return base if number == 0 else f"{base[:-3]}/mentions-{number + 1}.md"
+
+
+def _pager(paths: list[str], here: str) -> list[Markdown]:
+    """Links to every page of a paginated list, the current one as plain text."""
+    return [Markdown(f"**{n}**") if path == here else link(Markdown(str(n)), relative(here, path)) for n, path in enumerate(paths, 1)]
+
+
+def _mentions(site: Site, backlinks, here: str) -> list[dict]:
+    mentioned = []
+    for backlink in backlinks:
+        target = relative(here, site.article_path(backlink.article))
+        mentioned.append({
+            "date": long_date(backlink.article.article.date),
+            "link": site.article_link(backlink.article, here),
+            "quotes": [
+                {"text": _quote(q), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
+                for q in backlink.quotes[:QUOTES_PER_ARTICLE]
+            ],
+            "more": len(backlink.quotes) - QUOTES_PER_ARTICLE,
+        })
+    return mentioned
+
+
+def _order(site: Site, category_key: str) -> int:
+    return [c.key for c in site.config.categories].index(category_key)

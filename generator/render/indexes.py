@@ -1,0 +1,113 @@
+"""The pages that list others: home, timeline (a page a year once long), glossary and categories."""
+
+from __future__ import annotations
+
+from ..model import AnnotatedArticle, Entry
+from .article import by_category
+from .maps import home_map
+from .markdown import Markdown, escape, link
+from .site import ENV, MONTHS, Site, front_matter, long_date, page_title, relative
+
+LATEST = 10  # articles on the home page
+TOP = 5  # most-mentioned entries per category on the home page
+TIMELINE_INLINE = 200  # up to this many articles the timeline is one page; beyond, one page a year
+
+
+def _article_row(site: Site, annotated: AnnotatedArticle, here: str) -> dict:
+    article = annotated.article
+    return {
+        "date": long_date(article.date),
+        "link": site.article_link(annotated, here),
+        "source": article.source or "",
+        "entries": by_category(site, annotated.entries(), here, titled=False),
+    }
+
+
+def render_timeline(site: Site) -> dict[str, str]:
+    """Every article by date: years, then months; undated articles apart at the end.
+
+    A long briefing gets one page a year, so no page lists every article."""
+    years: dict[str, list[AnnotatedArticle]] = {}
+    for annotated in site.articles:
+        day = annotated.article.date
+        years.setdefault(str(day.year) if day else "Undated", []).append(annotated)
+    if len(site.articles) <= TIMELINE_INLINE:
+        return {"timeline.md": _timeline_page(site, "timeline.md", "Timeline", years)}
+    pages, overview = {}, []
+    for year, articles in years.items():
+        path = f"timeline/{year.lower()}.md"
+        up = link(Markdown("All years"), relative(path, "timeline.md"))
+        pages[path] = _timeline_page(site, path, f"Timeline: {year}", {year: articles}, up)
+        months = list(dict.fromkeys(MONTHS[a.article.date.month - 1] for a in articles if a.article.date))
+        overview.append({
+            "link": link(escape(year), relative("timeline.md", path)),
+            "count": len(articles),
+            "months": [link(escape(m), relative("timeline.md", path) + "#" + f"{m.lower()}-{year}") for m in months],
+        })
+    pages["timeline.md"] = ENV.get_template("timeline_index.md.j2").render(
+        front_matter=front_matter({"title": "Timeline"}), years=overview, total=len(site.articles)
+    )
+    return pages
+
+
+def _timeline_page(site: Site, here: str, title: str, years: dict[str, list[AnnotatedArticle]], up: Markdown | None = None) -> str:
+    grouped: dict[str, dict[str, list[dict]]] = {}
+    for year, articles in years.items():
+        for annotated in articles:
+            day = annotated.article.date
+            month = MONTHS[day.month - 1] if day else ""
+            grouped.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here))
+    return ENV.get_template("timeline.md.j2").render(
+        front_matter=front_matter({"title": page_title(title)}), title=title, years=grouped,
+        total=sum(len(a) for a in years.values()), up=up,
+    )
+
+
+def _ranked(site: Site, category_key: str) -> list[Entry]:
+    entries = [e for e in site.glossary.entries if e.category == category_key]
+    return sorted(entries, key=lambda e: (-site.index.count(e.key), e.name.casefold()))
+
+
+def render_glossary_index(site: Site) -> str:
+    here = "glossary/index.md"
+    categories = []
+    for category in site.config.categories:
+        entries = [e for e in site.glossary.entries if e.category == category.key]
+        categories.append({
+            "title": category.title,
+            "link": link(escape(category.title), f"{category.key}/index.md"),
+            "count": len(entries),
+            "top": Markdown(", ".join(site.entry_link(e, here) for e in _ranked(site, category.key)[:8])),
+        })
+    return ENV.get_template("glossary_index.md.j2").render(front_matter=front_matter({"title": "Glossary"}), categories=categories)
+
+
+def render_category_index(site: Site, category) -> str:
+    here = f"glossary/{category.key}/index.md"
+    rows = [
+        {"link": site.entry_link(e, here), "summary": e.summary, "count": site.index.count(e.key)}
+        for e in site.glossary.entries
+        if e.category == category.key
+    ]
+    return ENV.get_template("category_index.md.j2").render(front_matter=front_matter({"title": page_title(category.title)}), category=category, rows=rows)
+
+
+def render_home(site: Site) -> str:
+    here = "index.md"
+    dated = [a.article.date for a in site.articles if a.article.date]
+    ranked = []
+    for category in site.config.categories:
+        top = [(e, site.index.count(e.key)) for e in _ranked(site, category.key)[:TOP]]
+        top = [{"link": site.entry_link(e, here), "count": n} for e, n in top if n]
+        ranked.append({"title": category.title, "count": sum(1 for e in site.glossary.entries if e.category == category.key), "top": top})
+    return ENV.get_template("home.md.j2").render(
+        front_matter=front_matter({"title": page_title(site.config.title)}),
+        config=site.config,
+        total=len(site.articles),
+        undated=len(site.articles) - len(dated),
+        first=long_date(min(dated)) if dated else "",
+        last=long_date(max(dated)) if dated else "",
+        latest=[_article_row(site, a, here) for a in site.articles[:LATEST]],
+        ranked=ranked,
+        map=home_map(site),
+    )

@@ -1,0 +1,150 @@
+"""What every page is made from: the Site (entries, articles, index), links between pages, dates,
+front matter, and the Jinja environment.
+
+Pages come from the Jinja templates in ``templates/``. Every value a template prints is escaped
+as Markdown text unless it is already ``Markdown`` (built by ``markdown.link`` and friends), so
+untrusted article text can never turn into markup by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..annotate.backlinks import Index
+from ..annotate.quotes import Quotation, quotations
+from ..model import AnnotatedArticle, Config, Entry, Glossary
+from ..schema import Kind
+from .markdown import Markdown, escape, link
+
+MONTHS = "January February March April May June July August September October November December".split()
+TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
+
+
+def _finalize(value):
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    return value
+
+
+ENV = Environment(
+    loader=PackageLoader("generator.render", "templates"),
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    autoescape=False,
+)
+# A macro's output is Markdown its own template built (every value in it went through
+# _finalize); `| trusted` says so, for macros only.
+ENV.filters["trusted"] = lambda text: Markdown(str(text).strip("\n"))
+
+
+def long_date(day: dt.date | None) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "Undated"
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: the same YAML, much faster
+
+
+def typed_date(text: str) -> str:
+    """A glossary date as typed (YYYY, YYYY-MM or YYYY-MM-DD), written out: '7 October 1952'."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
+
+
+def front_matter(data: dict) -> Markdown:
+    text = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
+    return Markdown(text.rstrip("\n"))
+
+
+def page_title(text: str) -> str:
+    # MkDocs puts the front-matter title into <title>, the search index and navigation without
+    # escaping it; entities keep a headline such as "<script>" text everywhere it lands.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages are made from, with the paths and links between them."""
+
+    config: Config
+    glossary: Glossary
+    articles: tuple[AnnotatedArticle, ...]  # newest first
+    index: Index
+
+    def __post_init__(self):
+        object.__setattr__(self, "entries", self.glossary.by_key())
+        object.__setattr__(self, "named", self.glossary.by_name())
+        # name -> [(category, field, entry whose field names it)], for "People whose state is X".
+        referrers: dict[str, list] = {}
+        for entry in self.glossary.entries:
+            for fact in entry.facts:
+                if fact.field.kind in (Kind.REF, Kind.REF_LIST):
+                    for name in fact.values:
+                        referrers.setdefault(name, []).append((entry.category, fact.field, entry))
+        object.__setattr__(self, "referrers", referrers)
+        people = {e.key for e in self.glossary.entries if self.config.category(e.category).quotes}
+        said: dict[str, list[Quotation]] = {}
+        for annotated in self.articles:
+            for quotation in quotations(annotated, people):
+                said.setdefault(quotation.entry, []).append(quotation)
+        object.__setattr__(self, "quotations", said)
+        object.__setattr__(self, "positions", {a.article.slug: i for i, a in enumerate(self.articles)})
+
+    @staticmethod
+    def article_path(annotated: AnnotatedArticle) -> str:
+        return f"articles/{annotated.article.slug}.md"
+
+    @staticmethod
+    def entry_path(entry: Entry) -> str:
+        return f"glossary/{entry.category}/{entry.slug}.md"
+
+    def entry_link(self, entry: Entry, here: str, classes: tuple[str, ...] = (), titled: bool = True) -> Markdown:
+        # Listings leave the hover text out: a long timeline would carry every summary many times.
+        return link(escape(entry.name), relative(here, self.entry_path(entry)), entry.summary if titled else "", classes)
+
+    def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
+        target = relative(here, self.article_path(annotated)) + (f"#{anchor}" if anchor else "")
+        return link(escape(annotated.article.title), target)
+
+    def mention_classes(self, entry: Entry) -> tuple[str, ...]:
+        return ("mention", f"mention-{self.config.category(entry.category).singular.replace(' ', '-')}")
+
+
+def relative(here: str, target: str) -> str:
+    """The relative link from page ``here`` to ``target`` (both docs-relative, no '..' in them).
+
+    posixpath.relpath would do, but it resolves both paths against the working directory and
+    this runs for every link on every page."""
+    origin = here.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(origin) and common < len(parts) - 1 and origin[common] == parts[common]:
+        common += 1
+    return "../" * (len(origin) - common) + "/".join(parts[common:])
+
+
+def page_url(page: str) -> str:
+    """The URL folder MkDocs gives a page (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
+    folder = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
+    return folder + "/" if folder else ""
+
+
+def html_href(here: str, target: str) -> str:
+    """A link for raw HTML (which MkDocs does not rewrite) from page ``here`` to page ``target``."""
+    path = relative(page_url(here) + "index.html", page_url(target) + "index.html")[: -len("index.html")]
+    return path or "./"
+
+
+def block_id(index: int) -> str:
+    return f"p-{index + 1}"
