@@ -126,3 +126,18 @@ def test_map_node_leads_to_its_glossary_page(page):
     shape.scroll_into_view_if_needed()
     shape.click()
     expect(page).to_have_url(re.compile(r"/glossary/states/north-korea/$"))
+
+
+@pytest.mark.parametrize("name", list(SCREENSHOTS))
+def test_usable_on_a_phone(page, artifacts, name):
+    """A phone-sized screen: nothing wider than the screen, the menu reachable, the map scaled down."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(SCREENSHOTS[name])
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} is {overflow}px wider than a 390px screen"
+    expect(page.locator("label.md-header__button[for='__drawer']")).to_be_visible()
+    maps = page.locator("svg.briefing-map")
+    if maps.count():
+        assert maps.first.bounding_box()["width"] <= 390
+    page.screenshot(path=str(artifacts / f"phone-{name}.png"), full_page=True)
