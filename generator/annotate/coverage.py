@@ -63,14 +63,16 @@ def _candidates(text: str):
 def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
     counts: Counter = Counter()
     first: dict[str, tuple[str, str]] = {}
-    used_keys: set[str] = set()
+    surfaces: set[str] = set()
     for annotated in articles:
+        spans: dict[int, list[tuple[int, int]]] = {}  # block -> spans the linker already explained
+        for m in annotated.mentions:
+            spans.setdefault(m.block, []).append((m.start, m.end))
+            surfaces.add(annotated.article.blocks[m.block].text[m.start:m.end])
+        for u in annotated.unresolved:
+            spans.setdefault(u.block, []).append((u.start, u.start + len(u.text)))
         for index, block in enumerate(annotated.article.blocks):
-            covered = [(m.start, m.end) for m in annotated.mentions if m.block == index]
-            covered += [(u.start, u.start + len(u.text)) for u in annotated.unresolved if u.block == index]
-            for m in annotated.mentions:
-                if m.block == index:
-                    used_keys.add(match_key(block.text[m.start:m.end]))
+            covered = spans.get(index, ())
             for start, end, name in _candidates(block.text):
                 if any(s < end and start < e for s, e in covered):
                     continue
@@ -78,6 +80,7 @@ def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
                 if name not in first:
                     s, e = sentence_at(block.text, start)
                     first[name] = (annotated.article.path, block.text[s:e])
+    used_keys = {match_key(surface) for surface in surfaces}
     unknown = tuple(
         UnknownName(name, n, *first[name]) for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     )
