@@ -56,6 +56,8 @@ class Cleaned:
 
 def normalise_line(line: str) -> tuple[str, int, int]:
     """Spaces of every kind become one plain space; control characters go. Returns counts too."""
+    if line.isascii() and line.isprintable() and "  " not in line:
+        return line.strip(), 0, 0  # the common case: nothing to normalise
     line, controls = _CONTROL_RE.subn("", line)
     line, spaces = _SPACES_RE.subn(" ", line)
     line = _WHITESPACE_RE.sub(" ", line).strip()
@@ -159,7 +161,8 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
 
     wanted = _comparable(title)
     for i, (_, line) in enumerate(rows):
-        if line and _comparable(line) == wanted:
+        # Only lines of about the headline's length can repeat it; the rest need no comparing.
+        if line and abs(len(line) - len(title)) <= 12 and _comparable(line) == wanted:
             drop(i, RemovalKind.REPEATED_HEADLINE)
 
     # A teaser: a line cut off with an ellipsis whose words open a later paragraph. Paragraphs are
