@@ -13,17 +13,20 @@ from .pipeline import Result, build, up_to_date
 
 EXIT_PROBLEMS = 1
 EXIT_STALE = 3
+NOTES = 10  # unlinked shared names shown after a build; `briefing coverage` lists all
 
 
 def _report(result: Result, verb: str) -> None:
     site, plan = result.site, result.plan
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for annotated in site.articles:
-        for unresolved in annotated.unresolved:
-            block = annotated.article.blocks[unresolved.block]
-            names = ", ".join(site.entries[c].name for c in unresolved.candidates)
-            print(f"note: {annotated.article.path}:{block.line}: '{unresolved.text}' left unlinked (could be {names})", file=sys.stderr)
+    unlinked = [(a, u) for a in site.articles for u in a.unresolved]
+    for annotated, unresolved in unlinked[:NOTES]:
+        block = annotated.article.blocks[unresolved.block]
+        names = ", ".join(site.entries[c].name for c in unresolved.candidates)
+        print(f"note: {annotated.article.path}:{block.line}: '{unresolved.text}' left unlinked (could be {names})", file=sys.stderr)
+    if len(unlinked) > NOTES:
+        print(f"note: {len(unlinked) - NOTES} more shared names left unlinked; 'briefing coverage' lists them all", file=sys.stderr)
     counts = ", ".join(f"{sum(1 for e in site.glossary.entries if e.category == c.key)} {c.key}" for c in site.config.categories)
     print(
         f"briefing {verb}: {len(site.articles)} articles, {counts}; "
