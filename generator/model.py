@@ -111,7 +111,7 @@ class BlockKind(Enum):
     CAPTION = "caption"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind
     text: str
@@ -128,7 +128,7 @@ class RemovalKind(Enum):
     CONTROL_CHARACTERS = "control characters"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     kind: RemovalKind
     text: str
@@ -153,7 +153,7 @@ class Article:
         return (self.date is None, -(self.date.toordinal() if self.date else 0), self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entry named in an article: block index and character span within that block's text."""
 
@@ -164,7 +164,7 @@ class Mention:
     linked: bool = False  # the first mention of the entry in the article carries the link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unresolved:
     """A shared short name the linker could not attribute (e.g. 'Kim' in an undated article)."""
 

@@ -6,19 +6,26 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from ..model import AnnotatedArticle, Glossary
 from .sentences import sentence_spans
 
 
-@dataclass(frozen=True)
-class Quote:
-    """The sentence around one mention, with the mention's span inside the sentence."""
+class Quote(NamedTuple):
+    """Where one mention's sentence is: offsets into a block's text, not a copy of it (there is
+    one per mention, and a big briefing has nearly a million)."""
 
     block: int
-    sentence: str
-    start: int
+    sentence_start: int
+    sentence_end: int
+    start: int  # the mention, within the block
     end: int
+
+    def parts(self, article: AnnotatedArticle) -> tuple[str, str, str]:
+        """The sentence as (before the mention, the mention, after it)."""
+        text = article.article.blocks[self.block].text
+        return text[self.sentence_start:self.start], text[self.start:self.end], text[self.end:self.sentence_end]
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,7 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
             start, end = _around(spans[mention.block], mention.start, len(text))
             seen = quotes[mention.entry]
             if (mention.block, start, end) not in seen:
-                seen[(mention.block, start, end)] = Quote(mention.block, text[start:end], mention.start - start, mention.end - start)
+                seen[(mention.block, start, end)] = Quote(mention.block, start, end, mention.start, mention.end)
         for key, found in quotes.items():
             backlinks[key].append(Backlink(annotated, tuple(found.values())))
         for a, b in combinations(sorted(quotes), 2):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..annotate.backlinks import Quote
-from ..model import Entry
+from ..model import AnnotatedArticle, Entry
 from ..schema import Kind
 from .maps import entry_map
 from .markdown import Markdown, escape, link
@@ -25,9 +25,9 @@ QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article
 MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own
 
 
-def _quote(quote: Quote) -> Markdown:
-    s = quote.sentence
-    return Markdown(escape(s[: quote.start]) + "**" + escape(s[quote.start : quote.end], False) + "**" + escape(s[quote.end :], False))
+def _quote(quote: Quote, article: AnnotatedArticle) -> Markdown:
+    before, mention, after = quote.parts(article)
+    return Markdown(escape(before) + "**" + escape(mention, False) + "**" + escape(after, False))
 
 
 def render_entry(site: Site, entry: Entry) -> str:
@@ -120,7 +120,7 @@ def _mentions(site: Site, backlinks, here: str) -> list[dict]:
             "date": long_date(backlink.article.article.date),
             "link": site.article_link(backlink.article, here),
             "quotes": [
-                {"text": _quote(q), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
+                {"text": _quote(q, backlink.article), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
                 for q in backlink.quotes[:QUOTES_PER_ARTICLE]
             ],
             "more": len(backlink.quotes) - QUOTES_PER_ARTICLE,
