@@ -35,14 +35,23 @@ def render_timeline(site: Site) -> dict[str, str]:
         return {"timeline.md": _timeline_page(site, "timeline.md", "Timeline", years)}
     pages, overview = {}, []
     for year, articles in years.items():
-        path = f"timeline/{year.lower()}.md"
-        up = link(Markdown("All years"), relative(path, "timeline.md"))
-        pages[path] = _timeline_page(site, path, f"Timeline: {year}", {year: articles}, up)
-        months = list(dict.fromkeys(MONTHS[a.article.date.month - 1] for a in articles if a.article.date))
+        # A year (or the undated pile) longer than a page is cut into pages of its own.
+        parts = [articles[i:i + TIMELINE_INLINE] for i in range(0, len(articles), TIMELINE_INLINE)]
+        paths = [f"timeline/{year.lower()}{'' if n == 0 else f'-{n + 1}'}.md" for n in range(len(parts))]
+        month_page: dict[str, str] = {}
+        for path, part in zip(paths, parts):
+            up = link(Markdown("All years"), relative(path, "timeline.md"))
+            if len(parts) > 1:
+                pager = " · ".join(str(n) if p == path else link(Markdown(str(n)), relative(path, p)) for n, p in enumerate(paths, 1))
+                up = Markdown(f"{up} · Pages: {pager}")
+            pages[path] = _timeline_page(site, path, f"Timeline: {year}", {year: part}, up)
+            for a in part:
+                if a.article.date:
+                    month_page.setdefault(MONTHS[a.article.date.month - 1], path)
         overview.append({
-            "link": link(escape(year), relative("timeline.md", path)),
+            "link": link(escape(year), relative("timeline.md", paths[0])),
             "count": len(articles),
-            "months": [link(escape(m), relative("timeline.md", path) + "#" + f"{m.lower()}-{year}") for m in months],
+            "months": [link(escape(m), relative("timeline.md", p) + "#" + f"{m.lower()}-{year}") for m, p in month_page.items()],
         })
     pages["timeline.md"] = ENV.get_template("timeline_index.md.j2").render(
         front_matter=front_matter({"title": "Timeline"}), years=overview, total=len(site.articles)

@@ -88,10 +88,11 @@ def test_long_lists_are_split_into_pages(project, monkeypatch):
     project.article("d.txt", "---\ndate: 2017-07-04\n---\nJuly test\n\nChina watched a launch.\n")
     _, pages, _ = generate(project.root)
     # One timeline page a year, and an overview that lists none of the articles.
-    assert {p for p in pages if p.startswith("timeline")} == {"timeline.md", "timeline/2017.md", "timeline/2006.md"}
+    # (2017's three articles do not fit on one page of two, so the year has two pages.)
+    assert {p for p in pages if p.startswith("timeline")} == {"timeline.md", "timeline/2017.md", "timeline/2017-2.md", "timeline/2006.md"}
     assert "Kim tests a missile" not in pages["timeline.md"]
-    assert "[2017](timeline/2017.md)" in pages["timeline.md"] and "[July](timeline/2017.md#july-2017)" in pages["timeline.md"]
-    assert "### July 2017" in pages["timeline/2017.md"] and "Bush talks to Hu" not in pages["timeline/2017.md"]
+    assert "[2017](timeline/2017.md)" in pages["timeline.md"] and "[July](timeline/2017-2.md#july-2017)" in pages["timeline.md"]
+    assert "### July 2017" in pages["timeline/2017-2.md"] and "Bush talks to Hu" not in pages["timeline/2017.md"]
     # China is mentioned in four articles: two on its page, two on a second page.
     china = pages["glossary/states/china.md"]
     section = china[china.index("## Mentioned in"):china.index("## Often mentioned with")]
@@ -99,3 +100,17 @@ def test_long_lists_are_split_into_pages(project, monkeypatch):
     second = pages["glossary/states/china/mentions-2.md"]
     assert second.count("- **") == 2 and "[Back to China](../china.md)" in second
     assert "Articles 3 to 4 of 4" in second and "Pages: [1](../china.md) · **2**" in second
+
+
+def test_a_long_year_is_cut_into_pages(project, monkeypatch):
+    from generator.render import indexes
+
+    monkeypatch.setattr(indexes, "TIMELINE_INLINE", 2)
+    for i in range(5):
+        project.article(f"u{i}.txt", f"Undated story {i}\n\nText about China.\n")
+    _, pages, _ = generate(project.root)
+    undated = sorted(p for p in pages if p.startswith("timeline/undated"))
+    assert undated == ["timeline/undated-2.md", "timeline/undated-3.md", "timeline/undated.md"]
+    assert "[Undated](timeline/undated.md)" in pages["timeline.md"]
+    assert "Pages: 1 · [2](undated-2.md) · [3](undated-3.md)" in pages["timeline/undated.md"]
+    assert sum(pages[p].count("- **Undated**") for p in undated) == 5
