@@ -27,15 +27,11 @@ def _property(field: Field) -> dict:
         schema = dict(_TEXT)
     elif kind in (Kind.TEXT_LIST, Kind.REF_LIST):
         schema = {"type": "array", "items": _TEXT}
-    elif kind is Kind.OFFICES:
+    else:  # Kind.OFFICES
         schema = {"type": "array", "items": _object(OFFICE_SCHEMA)}
-    else:
-        schema = {"type": "object"}
     if field.required:
         schema["minLength"] = 1  # applies to strings only; JSON Schema ignores it for numbers
-    description = field.help or (f"The name of an entry in {field.target}." if field.target else "")
-    if kind in (Kind.REF, Kind.REF_LIST) and field.target:
-        description = f"The name of an entry in {field.target}."
+    description = f"The name of an entry in {field.target}." if field.target else field.help
     if description:
         schema["description"] = description
     return schema

@@ -27,7 +27,6 @@ class Kind(Enum):
     REF = "ref"
     REF_LIST = "ref list"
     OFFICES = "offices"
-    MAPPING = "mapping"
 
     @property
     def expected(self) -> str:
@@ -38,7 +37,6 @@ class Kind(Enum):
             Kind.REF: "the name of an entry",
             Kind.REF_LIST: "a list of entry names",
             Kind.OFFICES: "a list of offices ({title, start, end})",
-            Kind.MAPPING: "a mapping",
         }[self]
 
 
@@ -48,8 +46,6 @@ class Field:
     required: bool = False
     target: str | None = None  # category a REF must name; None = any category
     help: str = ""
-    label: str = ""
-    schema: dict[str, "Field"] | None = None  # for MAPPING
 
 
 @dataclass(frozen=True)
@@ -131,10 +127,6 @@ def _check_value(value, spec: Field, key: str, node: LocMap, path: str, refs: li
         if kind is Kind.REF_LIST:
             refs.extend(Ref(v, spec.target) for v in value)
         return tuple(str(v) for v in value), []
-    if kind is Kind.MAPPING:
-        checked, problems = check_mapping(value, spec.schema or {}, path, f"'{key}'")
-        refs.extend(checked.refs)
-        return checked.values, problems
     # OFFICES: a list of small mappings
     if not isinstance(value, LocList):
         return None, [_type_problem(path, value, key, kind, node)]
