@@ -65,8 +65,7 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
                 seen[(mention.block, start, end)] = Quote(mention.block, start, end, mention.start, mention.end)
         for key, found in quotes.items():
             backlinks[key].append(Backlink(annotated, tuple(found.values())))
-        for a, b in combinations(sorted(quotes), 2):
-            pairs[a, b] += 1
+        pairs.update(combinations(sorted(quotes), 2))  # counted in C: millions of pairs at scale
     together: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for (a, b), count in pairs.items():
         together[a].append((b, count))

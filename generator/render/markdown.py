@@ -58,4 +58,9 @@ def link(text: Markdown, target: str, title: str = "", classes: tuple[str, ...] 
 
 
 def span(text: Markdown, classes: tuple[str, ...]) -> Markdown:
-    return Markdown(f'<span class="{" ".join(classes)}">{text}</span>')
+    return Markdown(f'<span class="{_class_list(classes)}">{text}</span>')
+
+
+@lru_cache(maxsize=64)
+def _class_list(classes: tuple[str, ...]) -> str:
+    return " ".join(classes)

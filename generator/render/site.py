@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -118,15 +119,23 @@ class Site:
         return link(escape(annotated.article.title), target)
 
     def mention_classes(self, entry: Entry) -> tuple[str, ...]:
-        return ("mention", f"mention-{self.config.category(entry.category).singular.replace(' ', '-')}")
+        return _mention_classes(self.config.category(entry.category).singular)
 
 
 def relative(here: str, target: str) -> str:
-    """The relative link from page ``here`` to ``target`` (both docs-relative, no '..' in them).
+    """The relative link from page ``here`` to ``target`` (both docs-relative, no '..' in them)."""
+    return _relative(here.rpartition("/")[0], target)
 
-    posixpath.relpath would do, but it resolves both paths against the working directory and
-    this runs for every link on every page."""
-    origin = here.split("/")[:-1]
+
+@lru_cache(maxsize=64)
+def _mention_classes(singular: str) -> tuple[str, ...]:
+    return ("mention", f"mention-{singular.replace(' ', '-')}")
+
+
+@lru_cache(maxsize=65536)  # a link depends on the folder it is written from, and there are few
+def _relative(folder: str, target: str) -> str:
+    # posixpath.relpath would do, but it resolves both paths against the working directory.
+    origin = folder.split("/") if folder else []
     parts = target.split("/")
     common = 0
     while common < len(origin) and common < len(parts) - 1 and origin[common] == parts[common]:
