@@ -633,6 +633,8 @@ def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
                 labels.append(label)
     out.append("| step | " + " | ".join(f"N = {n:,}" for n in sizes) + " |")
     out.append("|---|" + "---|" * len(sizes))
+    last = ("everything else in build()", "total (in-process, dry run)")
+    labels = [label for label in labels if label not in last] + [label for label in last if label in labels]
     for label in labels:
         out.append(f"| `{label}` | " + " | ".join(fmt_s(by[n].get("phases", {}).get(label)) for n in sizes) + " |")
     out.append("")
@@ -666,7 +668,7 @@ def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
         out.append(f"| `briefing build` + `mkdocs build` ({args.entries * len(CATEGORIES):,} entries, every mention linked) | "
                    f"{fmt_s(ours)} ({fmt_s(v['gen_full_s'])} + {fmt_s(v.get('mkdocs_s'))}); CPU {fmt_s(ours_cpu)} ({ours / n * 1000:.0f} ms) | "
                    f"{v['gen_full_mb']:.0f} / {v.get('mkdocs_mb', 0):.0f} MB | {v.get('page_bytes', 0) / 1024:.1f} KB | 1.00 |")
-        for terms, a in sorted(v["abbr"].items()):
+        for terms, a in sorted(v["abbr"].items(), key=lambda item: int(item[0])):
             out.append(f"| Material abbreviations, {terms} terms (`mkdocs build`) | {fmt_s(a['seconds'])}; CPU {fmt_s(a['cpu'])} ({a['seconds'] / n * 1000:.0f} ms) | {a['peak_mb']:.0f} MB | "
                        f"{a['page_bytes'] / 1024:.1f} KB ({a['abbr_tags_sample']} `<abbr>` on a sample page) | "
                        f"{a['seconds'] / ours:.2f} (CPU {a['cpu'] / ours_cpu:.2f}) |")
@@ -714,6 +716,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--abbr-terms", default="0,500", help="abbreviation counts for the comparison, comma-separated")
     parser.add_argument("--profile-at", type=int, default=2000, metavar="N", help="size to cProfile the generator at (0: none)")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
+    parser.add_argument("--from-json", type=Path, metavar="FILE",
+                        help="only rewrite the report from the results.json a --keep run left in its folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--child-root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -722,6 +726,15 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = sys.argv[1:] if argv is None else argv
     sizes = args.size_list = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.abbr_terms = [int(s) for s in args.abbr_terms.split(",") if s.strip()]
+    if args.from_json:
+        raw = json.loads(args.from_json.read_text(encoding="utf-8"))
+        args.argv = raw.get("argv") or args.argv
+        results = [SizeResult(int(n), v) for n, v in raw["sizes"].items()]
+        args.size_list = [r.n for r in results]
+        text = report(results, raw["machine"], args, raw["import_s"])
+        args.output.write_text(text + "\n", encoding="utf-8")
+        print(text)
+        return 0
     if not BRIEFING.exists() or not MKDOCS.exists():
         raise SystemExit(f"run with the project's venv python (no briefing/mkdocs next to {sys.executable})")
 
@@ -746,7 +759,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure(n, corpus, base, args))
             text = report(results, info, args, import_s)
             args.output.write_text(text + "\n", encoding="utf-8")  # partial results survive an interrupted run
-            raw = {"machine": info, "import_s": import_s, "sizes": {r.n: r.values for r in results}}
+            raw = {"machine": info, "import_s": import_s, "argv": args.argv, "sizes": {r.n: r.values for r in results}}
             (base / "results.json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
     finally:
         if not args.keep:
