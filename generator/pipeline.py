@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,22 @@ class Result:
     warnings: tuple[Problem, ...]
 
 
+@contextmanager
+def few_collections():
+    """Run the cyclic garbage collector less often while building.
+
+    A build makes millions of small objects (a mention is a tuple) that all live until it ends.
+    With the default threshold the collector rescans them again and again: 40% of annotation time.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 50)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+@few_collections()
 def generate(root: Path) -> tuple[Site, dict[str, str], list[Problem]]:
     """Every page in memory (for tests and small briefings). Raises BriefingError."""
     site, warnings = prepare(root)
@@ -72,6 +90,7 @@ def up_to_date(root: Path) -> bool:
         return False  # let the full build report it
 
 
+@few_collections()
 def build(root: Path, dry_run: bool = False) -> Result:
     """Regenerate docs/. Nothing is written unless every input is valid and no page conflicts."""
     inputs = fingerprint(root, load_config(root))  # before reading: an edit during the build must not be missed

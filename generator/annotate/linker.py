@@ -50,10 +50,12 @@ def build_matcher(glossary: Glossary) -> Matcher:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 named_by.setdefault(" ".join(words[i:j]), []).append(entry.key)
+    by_key = glossary.by_key()
     for short, keys in shared.items():
         candidates = named_by.get(match_key(short).strip(), [])
         related = tuple(dict.fromkeys(k for k in candidates if k not in keys))
-        patterns.append(Pattern(short, PatternKind.SHORT, tuple(keys), related))
+        terms = sorted((*office.days, key) for key in keys for office in by_key[key].offices)
+        patterns.append(Pattern(short, PatternKind.SHORT, tuple(keys), related, tuple(terms)))
     return Matcher(patterns)
 
 
@@ -70,26 +72,38 @@ def _part_of_longer_name(text: str, start: int, end: int, after_mention: bool) -
 
 
 class _Resolver:
-    def __init__(self, glossary: Glossary, date: dt.date | None):
-        self.entries = glossary.by_key()
+    def __init__(self, date: dt.date | None):
         self.date = date
         self.named: set[str] = set()
+        self._serving: dict[int, set[str]] = {}  # by id(pattern): the article's date never changes
 
     def resolve(self, pattern: Pattern) -> str | None:
-        candidates = pattern.entries
-        named = [c for c in candidates + pattern.related if c in self.named]
+        named = self.named.intersection(pattern.anyone)
         if len(named) == 1:
-            return named[0]
-        pool = [c for c in named if c in candidates] or list(candidates)
-        if self.date is not None:
-            serving = [c for c in pool if self.entries[c].in_office(self.date)]
-            if len(serving) == 1:
-                return serving[0]
-        return None
+            return next(iter(named))
+        if self.date is None:
+            return None
+        serving = self._serving.get(id(pattern))
+        if serving is None:
+            serving = self._serving[id(pattern)] = _serving_on(pattern.terms, self.date)
+        if named and (pool := named.intersection(pattern.entries)):
+            serving = serving & pool
+        return next(iter(serving)) if len(serving) == 1 else None
+
+
+def _serving_on(terms: tuple[tuple[dt.date, dt.date, str], ...], day: dt.date) -> set[str]:
+    serving = set()
+    for first, last, key in terms:
+        if first > day:
+            break  # terms are in order of their first day
+        if day <= last:
+            serving.add(key)
+    return serving
 
 
 def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> AnnotatedArticle:
-    resolver = _Resolver(glossary, article.date)
+    resolver = _Resolver(article.date)
+    named = resolver.named
     mentions: list[Mention] = []
     unresolved: list[Unresolved] = []
     linked: set[str] = set()
@@ -98,24 +112,23 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
     # navigation, so they join as blank space.
     blocks = article.blocks
     texts = [" " * len(b.text) if b.kind is BlockKind.SUBHEADING else b.text for b in blocks]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    index = 0
-    hits = matcher.hits("\n".join(texts))
-    ends = {end for _, end, pattern in hits if pattern.kind is PatternKind.NAME}
+    index, block_start = 0, 0
+    block_end = len(texts[0]) if texts else 0
+    name_end = -2  # where the last full name ended: "Chinese Hu" is not somebody else's name
     name, short = PatternKind.NAME, PatternKind.SHORT
-    for hit_start, hit_end, pattern in hits:
-        while hit_start >= starts[index] + len(texts[index]) + 1:
+    for hit_start, hit_end, pattern in matcher.hits("\n".join(texts)):
+        while hit_start > block_end:
             index += 1
-        start, end = hit_start - starts[index], hit_end - starts[index]
+            block_start = block_end + 1
+            block_end = block_start + len(texts[index])
+        start, end = hit_start - block_start, hit_end - block_start
         kind = pattern.kind
         if kind is name:
             key = pattern.entries[0]
-            resolver.named.add(key)
+            named.add(key)
+            name_end = hit_end
         elif kind is short:
-            if _part_of_longer_name(texts[index], start, end, hit_start - 1 in ends):
+            if _part_of_longer_name(texts[index], start, end, hit_start - 1 == name_end):
                 continue
             key = resolver.resolve(pattern)
             if key is None:

@@ -9,10 +9,11 @@ either side), and does its case fit ("US" is not "us", "Bush" is not "bush")?
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import NamedTuple
+from functools import cached_property
 
 import ahocorasick_rs
 
@@ -36,14 +37,17 @@ class Pattern:
     # For a short name: other entries whose full name contains it ("Kim Yo-jong" for "Kim"). They
     # are never chosen by date, but an article that names one of them in full may mean them.
     related: tuple[str, ...] = ()
+    # For a short name: each candidate's terms of office (first day, last day, entry key), by
+    # first day, so the article's date finds who was serving without parsing dates per mention.
+    terms: tuple[tuple[dt.date, dt.date, str], ...] = ()
+
+    @cached_property
+    def anyone(self) -> frozenset[str]:
+        """Every entry a short name may mean: candidates and related."""
+        return frozenset(self.entries + self.related)
 
 
-class Hit(NamedTuple):
-    """A match in the text (a named tuple: there is one per mention, and they are many)."""
-
-    start: int
-    end: int
-    pattern: Pattern
+Hit = tuple[int, int, Pattern]  # start, end, pattern: a plain tuple, there is one per mention
 
 
 def fold(text: str) -> str:
@@ -119,7 +123,7 @@ class Matcher:
         # Typed names first, generated plurals after, so an exact name always outranks a plural.
         typed = sorted(patterns, key=lambda p: priority[p.kind])
         plurals = [
-            Pattern(plural, p.kind, p.entries, p.related)
+            Pattern(plural, p.kind, p.entries, p.related, p.terms)
             for p in typed
             if p.kind is not PatternKind.EXCLUDE and (plural := _plural(p.surface))
         ]
@@ -140,15 +144,21 @@ class Matcher:
         lowered = lower(text)
         size = len(text)
         found = []
+        append = found.append
         patterns_of = self._patterns
+        # Per hit, the common case first: a space on both sides, the name as typed, one pattern.
         for index, start, end in self._automaton.find_matches_as_indexes(lowered):
-            if (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")) or (
-                end < size and (lowered[end].isalnum() or lowered[end] == "_")
-            ):
-                continue  # part of a longer word
+            if start:
+                before = lowered[start - 1]
+                if before != " " and (before.isalnum() or before == "_"):
+                    continue  # part of a longer word
+            if end < size:
+                after = lowered[end]
+                if after != " " and (after.isalnum() or after == "_"):
+                    continue
             surface = text[start:end]
             for pattern in patterns_of[index]:
                 if surface == pattern.surface or case_fits(surface, pattern.surface):
-                    found.append(Hit(start, end, pattern))
+                    append((start, end, pattern))
                     break
         return found

@@ -116,5 +116,5 @@ def test_matching_does_not_depend_on_glossary_size():
     small = Matcher([Pattern("Hwasong-12", PatternKind.NAME, ("w/h",))])
     big = Matcher([Pattern("Hwasong-12", PatternKind.NAME, ("w/h",))] + [Pattern(f"Name{i} Surname{i}", PatternKind.NAME, (f"p/{i}",)) for i in range(5000)])
     text = "A Hwasong-12 and Name12 Surname1 flew."
-    assert [(h.start, h.end) for h in small.hits(text)] == [(2, 12)]
-    assert [(h.start, h.end, h.pattern.entries) for h in big.hits(text)] == [(2, 12, ("w/h",))]
+    assert [(start, end) for start, end, _ in small.hits(text)] == [(2, 12)]
+    assert [(start, end, pattern.entries) for start, end, pattern in big.hits(text)] == [(2, 12, ("w/h",))]
