@@ -218,40 +218,68 @@ def tree_bytes(folder: Path) -> tuple[int, int]:
 # --- in-process measurements -------------------------------------------------------------------
 
 def annotation_throughput(root: Path, corpus: Corpus, small: int = 100) -> dict:
-    """annotate() alone over every article: with the whole glossary and with ``small`` entries."""
-    from generator.annotate.linker import annotate, build_matcher
+    """annotate() alone over every article, with the whole glossary and with about ``small`` entries.
+
+    Two small glossaries: the ``small`` most-mentioned entries on the same text (it finds fewer
+    mentions: their cost is the output's, not the glossary's), and a glossary of that size with as
+    many articles written for it (same kind of text, as many mentions per article): the glossary's
+    size is then the only difference.
+    """
+    from generator.model import Glossary
+
+    articles, glossary = _load_corpus(root)
+    wanted = {e.name for e in corpus.top_entries(small)}
+    subset = Glossary(tuple(e for e in glossary.entries if e.name in wanted))
+    out = {"entries": len(glossary.entries), "small_entries": len(subset.entries)}
+    out.update(_annotate_timed(articles, glossary, "full"))
+    out.update(_annotate_timed(articles, subset, "small"))
+    out["text_mb"] = out.pop("text_mb_full")
+    out["words_per_article"] = sum(len(b.text.split()) for a in articles for b in a.blocks) / len(articles)
+    out["mentions_per_article"] = out["mentions_full"] / len(articles)
+    del articles
+    written_for = Corpus(corpus.seed, -(-small // len(CATEGORIES)))
+    scratch = root.parent / f"{root.name}-small-glossary"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        written_for.write(scratch, out["articles"])
+        articles, glossary = _load_corpus(scratch)
+        out.update(_annotate_timed(articles, glossary, "written"))
+        out["written_entries"] = len(glossary.entries)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return out
+
+
+def _load_corpus(root: Path):
     from generator.config import load_config
     from generator.ingest.articles import load_articles
     from generator.ingest.glossary import load_glossary
-    from generator.model import Glossary
-    from generator.pipeline import few_collections
 
     config = load_config(root)
     articles, problems, _ = load_articles(root, config.articles_dir)
     glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
     assert not problems and not glossary_problems, (problems + glossary_problems)[:5]
+    return articles, glossary
+
+
+def _annotate_timed(articles, glossary, label: str) -> dict:
+    from generator.annotate.linker import annotate, build_matcher
+    from generator.pipeline import few_collections
+
     text_bytes = sum(len(b.text.encode("utf-8")) for a in articles for b in a.blocks)
-    wanted = {e.name for e in corpus.top_entries(small)}
-    subset = Glossary(tuple(e for e in glossary.entries if e.name in wanted))
-    out = {"text_mb": text_bytes / 1e6, "entries": len(glossary.entries), "small_entries": len(subset.entries)}
-    repeats = 3 if text_bytes < 20e6 else 1
-    for label, gloss in (("full", glossary), ("small", subset)):
-        start = time.perf_counter()
-        matcher = build_matcher(gloss)
-        out[f"matcher_s_{label}"] = time.perf_counter() - start
-        best, mentions = float("inf"), 0
-        for _ in range(repeats):
-            with few_collections():  # as in build(): see generator.pipeline
-                start = time.perf_counter()
-                annotated = [annotate(a, gloss, matcher) for a in articles]
-                best = min(best, time.perf_counter() - start)
-            mentions = sum(len(x.mentions) for x in annotated)
-        out[f"annotate_s_{label}"] = best
-        out[f"mbps_{label}"] = text_bytes / 1e6 / best
-        out[f"mentions_{label}"] = mentions
-    out["words_per_article"] = sum(len(b.text.split()) for a in articles for b in a.blocks) / len(articles)
-    out["mentions_per_article"] = out["mentions_full"] / len(articles)
-    return out
+    start = time.perf_counter()
+    matcher = build_matcher(glossary)
+    matcher_s = time.perf_counter() - start
+    best, mentions = float("inf"), 0
+    for _ in range(3 if text_bytes < 20e6 else 1):
+        with few_collections():  # as in build(): see generator.pipeline
+            start = time.perf_counter()
+            annotated = [annotate(a, glossary, matcher) for a in articles]
+            best = min(best, time.perf_counter() - start)
+        mentions = sum(len(x.mentions) for x in annotated)
+        del annotated
+    return {f"text_mb_{label}": text_bytes / 1e6, f"matcher_s_{label}": matcher_s, f"annotate_s_{label}": best,
+            f"mbps_{label}": text_bytes / 1e6 / best, f"mentions_{label}": mentions, "articles": len(articles)}
 
 
 def phase_times(root: Path) -> dict[str, float]:
@@ -565,7 +593,7 @@ def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
     judged = [n for n in (2000, 10000) if n in ratios]
     ratio_ok = all(ratios[n] <= TARGET_RATIO for n in judged) if judged else None
     mbps_ok = all(by[n]["mbps_full"] >= TARGET_MBPS for n in sizes) if sizes else None
-    slow_ok = all(by[n]["mbps_small"] / by[n]["mbps_full"] <= TARGET_SLOWDOWN for n in sizes) if sizes else None
+    slow_ok = all(by[n]["mbps_written"] / by[n]["mbps_full"] <= TARGET_SLOWDOWN for n in sizes) if sizes else None
     noop_ok = None if 2000 not in by else by[2000]["gen_noop_s"] <= TARGET_NOOP_S
     noop_writes_ok = all(not by[n]["gen_noop_written"] for n in sizes) if sizes else None
     extra = {n: sorted(set(by[n]["gen_one_written"]) - set(by[n]["gen_one_changed"])) for n in sizes}
@@ -603,12 +631,15 @@ def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
                    verdict(ratio_ok, "generator full build ≤ 10% of mkdocs build")))
     out.append(row("annotation, 3,000 entries", lambda v: f"{v['mbps_full']:.1f} MB/s", "≥ 30 MB/s",
                    verdict(mbps_ok, "annotation ≥ 30 MB/s with 3,000 entries")))
-    out.append(row("annotation, 100 entries (slowdown 100 → 3,000)", lambda v: f"{v['mbps_small']:.1f} MB/s ({v['mbps_small'] / v['mbps_full']:.2f}×)",
+    out.append(row("annotation, 3,000 entries: mentions found; time per mention",
+                   lambda v: f"{v['mentions_full']:,}; {v['annotate_s_full'] / v['mentions_full'] * 1e6:.2f} µs"))
+    out.append(row("annotation, a 102-entry glossary on as many articles written for it (slowdown → 3,000)",
+                   lambda v: f"{v['mbps_written']:.1f} MB/s ({v['mbps_written'] / v['mbps_full']:.2f}×); "
+                             f"{v['mentions_written']:,} mentions; {v['annotate_s_written'] / v['mentions_written'] * 1e6:.2f} µs",
                    "≤ 1.5×", verdict(slow_ok, "annotation with 3,000 entries within 1.5× of 100 entries")))
-    out.append(row("annotation, mentions found and time per mention: 3,000 / 100 entries",
-                   lambda v: f"{v['mentions_full']:,} / {v['mentions_small']:,}; "
-                             f"{v['annotate_s_full'] / v['mentions_full'] * 1e6:.2f} / {v['annotate_s_small'] / v['mentions_small'] * 1e6:.2f} µs",
-                   "", ""))
+    out.append(row("annotation, the 100 most-mentioned entries on the same text (fewer mentions found)",
+                   lambda v: f"{v['mbps_small']:.1f} MB/s ({v['mbps_small'] / v['mbps_full']:.2f}×); "
+                             f"{v['mentions_small']:,} mentions; {v['annotate_s_small'] / v['mentions_small'] * 1e6:.2f} µs"))
     out.append(row("build_matcher, 3,000 / 100 entries", lambda v: f"{v['matcher_s_full']:.2f} s / {v['matcher_s_small']:.3f} s"))
     out.append(row("peak memory: generator / mkdocs", lambda v: f"{v['gen_full_mb']:.0f} MB / " + (f"{v['mkdocs_mb']:.0f} MB" if 'mkdocs_mb' in v else "n/a"),
                    "generator ≤ 500 MB at 10,000", verdict(mem_ok, "peak memory ≤ 500 MB at 10,000")))
@@ -625,8 +656,12 @@ def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
     out.append(f"Times are wall clock of one subprocess each (`briefing --root DIR build`, `mkdocs build` with cwd=DIR), "
                f"including interpreter start-up: importing `generator.pipeline` alone takes {import_s:.2f} s here. "
                "Annotation is `annotate()` alone, in-process, over the cleaned text of every article (best of 3 below "
-               "20 MB). The 100-entry glossary is the most-mentioned entries of each category. Peak memory is the child's "
-               "ru_maxrss from wait4.\n")
+               "20 MB), with the garbage collector set as `build()` sets it. Its speed with a small glossary is measured "
+               "twice: a 102-entry glossary (34 per category) with as many articles written for it by the same generator "
+               "(as many mentions per article: only the glossary's size differs; the target's verdict), and the 100 "
+               "most-mentioned entries on the same text, which find fewer mentions, so the difference there is the cost "
+               "of the mentions found (about 1 µs each in Python), not of the glossary's size. "
+               "Peak memory is the child's ru_maxrss from wait4.\n")
 
     # Where the generator's time goes.
     out.append("## Where the generator's time goes\n")
