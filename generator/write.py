@@ -15,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import shutil
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,32 +74,71 @@ def plan(docs: Path, pages: Iterable[tuple[str, str]] | dict[str, str], stage: b
     if stage:
         staging.mkdir(parents=True)
     writes, conflicts, unchanged, manifest = {}, [], 0, {}
-    for relative, text in pages.items() if isinstance(pages, dict) else pages:
-        if relative in manifest:
-            raise ValueError(f"two pages want the same path: {relative}")
-        data = text.encode("utf-8")
-        manifest[relative] = _digest(data)
-        target = _inside(docs, relative)
-        try:
-            current = target.read_bytes()
-        except (FileNotFoundError, IsADirectoryError):
-            current = None
-        if current == data:
-            unchanged += 1
-            continue
-        if current is not None and relative not in owned:
-            shown = f"{docs.name}/{relative}"
-            conflicts.append(Problem(shown, message="exists and was not written by briefing; move it or rename the page that wants this path"))
-            continue
-        writes[relative] = ""
-        if stage:
-            staged = staging / f"{len(writes)}.tmp"
-            staged.write_bytes(data)
-            writes[relative] = staged.relative_to(docs).as_posix()
+    with _Stager() as stager:
+        for relative, text in pages.items() if isinstance(pages, dict) else pages:
+            if relative in manifest:
+                raise ValueError(f"two pages want the same path: {relative}")
+            data = text.encode("utf-8")
+            manifest[relative] = _digest(data)
+            target = _inside(docs, relative)
+            try:
+                current = target.read_bytes()
+            except (FileNotFoundError, IsADirectoryError):
+                current = None
+            if current == data:
+                unchanged += 1
+                continue
+            if current is not None and relative not in owned:
+                shown = f"{docs.name}/{relative}"
+                conflicts.append(Problem(shown, message="exists and was not written by briefing; move it or rename the page that wants this path"))
+                continue
+            writes[relative] = ""
+            if stage:
+                staged = staging / f"{len(writes)}.tmp"
+                stager.write(staged, data)
+                writes[relative] = staged.relative_to(docs).as_posix()
     if conflicts:
         shutil.rmtree(staging, ignore_errors=True)
     deletes = tuple(sorted(p for p in owned if p not in manifest and (docs / p).is_file()))
     return Plan(dict(sorted(writes.items())), deletes, unchanged, dict(sorted(manifest.items())), tuple(conflicts))
+
+
+class _Stager:
+    """Writes staged files on a second thread while the next pages render.
+
+    Creating a file costs the kernel far more than writing its bytes (on the machine the
+    benchmark runs on, half a millisecond for a 15 KB page: a third of a fresh build); the thread
+    lets that overlap with rendering, which holds the interpreter. The queue is short, so memory
+    still holds only a few pages. The first error stops the build when the stager closes.
+    """
+
+    def __init__(self):
+        self._queue: queue.Queue = queue.Queue(maxsize=32)
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="briefing-stager", daemon=True)
+
+    def __enter__(self) -> _Stager:
+        self._thread.start()
+        return self
+
+    def write(self, path: Path, data: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put((path, data))
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    item[0].write_bytes(item[1])
+                except OSError as error:
+                    self._error = error
+
+    def __exit__(self, *exc) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error
 
 
 def apply(docs: Path, plan: Plan) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 
 import pytest
 
@@ -103,3 +104,25 @@ def test_output_does_not_depend_on_file_order(project, monkeypatch):
     shutil.rmtree(project.root / "docs")
     build(project.root)
     assert {k: v[0] for k, v in snapshot(project.root / "docs").items()} == first
+
+
+def test_a_failed_staged_write_stops_the_build_and_leaves_docs_alone(project, monkeypatch):
+    """Staged files are written on a second thread: its error must still reach the build."""
+    build(project.root)
+    before = snapshot(project.root / "docs")
+    project.article("a.txt", "Only headline changed\n\nNew text.\n")
+    real = write.Path.write_bytes
+
+    def failing(path, data):
+        if write.STAGING in path.as_posix():
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(write.Path, "write_bytes", failing)
+    with pytest.raises(OSError, match="No space left"):
+        build(project.root)
+    monkeypatch.undo()
+    assert not any(t.name == "briefing-stager" for t in threading.enumerate())
+    assert snapshot(project.root / "docs") == before
+    build(project.root)  # the next run starts clean
+    assert any("New text." in page.read_text() for page in (project.root / "docs" / "articles").glob("*.md"))
