@@ -39,8 +39,9 @@ class Coverage:
     unresolved: tuple[tuple[AnnotatedArticle, Unresolved], ...]
 
 
-def _candidates(text: str):
-    for match in _NAME_RE.finditer(text):
+def _candidates(text: str, masked: str):
+    """Names in ``masked`` (the text with what the linker explained blanked out), placed in ``text``."""
+    for match in _NAME_RE.finditer(masked):
         words = match.group().split()
         while words and words[0] in _NOT_NAMES:
             words.pop(0)
@@ -60,26 +61,38 @@ def _candidates(text: str):
         yield start, end, name
 
 
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span turned into spaces (same length): most capitalised words in an
+    article are names the linker found, and the scan then never looks at them."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start >= at:
+            parts += (text[at:start], " " * (end - start))
+            at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
     counts: Counter = Counter()
     first: dict[str, tuple[str, str]] = {}
     surfaces: set[str] = set()
     for annotated in articles:
+        blocks = annotated.article.blocks
         spans: dict[int, list[tuple[int, int]]] = {}  # block -> spans the linker already explained
         for m in annotated.mentions:
             spans.setdefault(m.block, []).append((m.start, m.end))
-            surfaces.add(annotated.article.blocks[m.block].text[m.start:m.end])
+            surfaces.add(blocks[m.block].text[m.start:m.end])
         for u in annotated.unresolved:
             spans.setdefault(u.block, []).append((u.start, u.start + len(u.text)))
-        for index, block in enumerate(annotated.article.blocks):
-            covered = spans.get(index, ())
-            for start, end, name in _candidates(block.text):
-                if any(s < end and start < e for s, e in covered):
-                    continue
+        for index, block in enumerate(blocks):
+            text = block.text
+            masked = _masked(text, spans[index]) if index in spans else text
+            for start, end, name in _candidates(text, masked):
                 counts[name] += 1
                 if name not in first:
-                    s, e = sentence_at(block.text, start)
-                    first[name] = (annotated.article.path, block.text[s:e])
+                    s, e = sentence_at(text, start)
+                    first[name] = (annotated.article.path, text[s:e])
     used_keys = {match_key(surface) for surface in surfaces}
     unknown = tuple(
         UnknownName(name, n, *first[name]) for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -5,24 +5,32 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import AnnotatedArticle, Mention
-from .markdown import Markdown, escape, link, span
-from .site import ENV, Site, block_id, front_matter, long_date, page_title, relative
+from .markdown import Markdown, escape, has_inline_syntax, link, span
+from .frontmatter import front_matter
+from .site import ENV, Site, block_id, long_date, page_title, relative
 
 
 def annotated_text(site: Site, text: str, mentions: list[Mention], here: str) -> Markdown:
     """A block's text with its mentions as links (first in the article) or styled spans."""
+    # Escaping is per piece between mentions; a block with nothing to escape (most of them) only
+    # needs its first piece checked, for what a line may not start with.
+    verbatim = not has_inline_syntax(text)
     parts, at = [], 0
     for mention in mentions:
-        parts.append(escape(text[at:mention.start], line_start=at == 0))
+        before = text[at:mention.start]
+        parts.append(before if verbatim and at else escape(before, line_start=at == 0))
         entry = site.entries[mention.entry]
-        surface = escape(text[mention.start:mention.end], line_start=False)
+        surface = text[mention.start:mention.end]
+        if not verbatim:
+            surface = escape(surface, line_start=False)
         classes = site.mention_classes(entry)
         if mention.linked:
             parts.append(link(surface, relative(here, site.entry_path(entry)), entry.summary, classes))
         else:
             parts.append(span(surface, classes))
         at = mention.end
-    parts.append(escape(text[at:], line_start=at == 0))
+    rest = text[at:]
+    parts.append(rest if verbatim and at else escape(rest, line_start=at == 0))
     return Markdown("".join(parts))
 
 

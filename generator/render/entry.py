@@ -7,6 +7,7 @@ from itertools import groupby
 from ..annotate.backlinks import Quote
 from ..model import AnnotatedArticle, Entry
 from ..schema import Kind
+from .frontmatter import front_matter
 from .maps import entry_map
 from .markdown import Markdown, escape, link
 from .site import (
@@ -14,7 +15,6 @@ from .site import (
     TOGETHER,
     Site,
     block_id,
-    front_matter,
     long_date,
     page_title,
     relative,

@@ -6,7 +6,8 @@ from ..model import AnnotatedArticle, Entry
 from .article import by_category
 from .maps import home_map
 from .markdown import Markdown, escape, link
-from .site import ENV, MONTHS, Site, front_matter, long_date, page_title, relative
+from .frontmatter import front_matter
+from .site import ENV, MONTHS, Site, long_date, page_title, relative
 
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page

@@ -27,6 +27,11 @@ class Markdown(str):
     """Text that is already Markdown: templates insert it as is (everything else is escaped)."""
 
 
+def has_inline_syntax(text: str) -> bool:
+    """Whether any character in ``text`` needs escaping anywhere in a line (most news text: no)."""
+    return _NEEDS_ESCAPE_RE.search(text) is not None
+
+
 def escape(text: str, line_start: bool = True) -> Markdown:
     """Markdown that displays ``text`` (one line, as the cleaner makes them) character for character."""
     # Most runs of news text hold none of these characters: checking is cheaper than translating.

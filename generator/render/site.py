@@ -1,5 +1,5 @@
-"""What every page is made from: the Site (entries, articles, index), links between pages, dates,
-front matter, and the Jinja environment.
+"""What every page is made from: the Site (entries, articles, index), links between pages, dates
+and the Jinja environment.
 
 Pages come from the Jinja templates in ``templates/``. Every value a template prints is escaped
 as Markdown text unless it is already ``Markdown`` (built by ``markdown.link`` and friends), so
@@ -13,7 +13,6 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..annotate.backlinks import Index
@@ -52,7 +51,6 @@ def long_date(day: dt.date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "Undated"
 
 
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: the same YAML, much faster
 
 
 def typed_date(text: str) -> str:
@@ -61,11 +59,6 @@ def typed_date(text: str) -> str:
     if len(parts) == 3:
         return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
     return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
-
-
-def front_matter(data: dict) -> Markdown:
-    text = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
-    return Markdown(text.rstrip("\n"))
 
 
 def page_title(text: str) -> str:
