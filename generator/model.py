@@ -157,7 +157,7 @@ class Mention(NamedTuple):
     """An entry named in an article: block index and character span within that block's text.
 
     A named tuple, not a dataclass: there is one per mention (a hundred an article), and building
-    a tuple costs a third of a frozen dataclass's __init__.
+    a tuple costs half of a frozen dataclass's __init__.
     """
 
     entry: str  # Entry.key

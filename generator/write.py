@@ -107,8 +107,8 @@ class _Stager:
     """Writes staged files on a second thread while the next pages render.
 
     Creating a file costs the kernel far more than writing its bytes (on the machine the
-    benchmark runs on, half a millisecond for a 15 KB page: a third of a fresh build); the thread
-    lets that overlap with rendering, which holds the interpreter. The queue is short, so memory
+    benchmark runs on, anything from 30 µs to 0.8 ms a file: up to a third of a fresh build); the
+    thread lets that overlap with rendering, which holds the interpreter. The queue is short, so memory
     still holds only a few pages. The first error stops the build when the stager closes.
     """
 
