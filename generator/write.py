@@ -19,6 +19,7 @@ import queue
 import shutil
 import threading
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def plan(docs: Path, pages: Iterable[tuple[str, str]] | dict[str, str], stage: b
     if stage:
         staging.mkdir(parents=True)
     writes, conflicts, unchanged, manifest = {}, [], 0, {}
-    with _Stager() as stager:
+    with _Stager() if stage else nullcontext() as stager:
         for relative, text in pages.items() if isinstance(pages, dict) else pages:
             if relative in manifest:
                 raise ValueError(f"two pages want the same path: {relative}")
@@ -108,8 +109,8 @@ class _Stager:
 
     Creating a file costs the kernel far more than writing its bytes (on the machine the
     benchmark runs on, anything from 30 µs to 0.8 ms a file: up to a third of a fresh build); the
-    thread lets that overlap with rendering, which holds the interpreter. The queue is short, so memory
-    still holds only a few pages. The first error stops the build when the stager closes.
+    thread lets that overlap with rendering, which holds the interpreter. The queue is short, so
+    memory still holds only a few pages. The first error stops the build when the stager closes.
     """
 
     def __init__(self):

@@ -35,7 +35,7 @@ def has_inline_syntax(text: str) -> bool:
 def escape(text: str, line_start: bool = True) -> Markdown:
     """Markdown that displays ``text`` (one line, as the cleaner makes them) character for character."""
     # Most runs of news text hold none of these characters: checking is cheaper than translating.
-    escaped = text.translate(_INLINE_TABLE) if _NEEDS_ESCAPE_RE.search(text) else text
+    escaped = text.translate(_INLINE_TABLE) if has_inline_syntax(text) else text
     if line_start and escaped and escaped[0] in _LINE_START_CHARS:
         first = escaped[0]
         if first in _LINE_START_ENTITIES:

@@ -51,8 +51,6 @@ def long_date(day: dt.date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "Undated"
 
 
-
-
 def typed_date(text: str) -> str:
     """A glossary date as typed (YYYY, YYYY-MM or YYYY-MM-DD), written out: '7 October 1952'."""
     parts = [int(p) for p in text.split("-")]
