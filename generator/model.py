@@ -75,10 +75,12 @@ class Entry:
     summary: str
     aliases: tuple[str, ...] = ()
     short_names: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # place names that mean the entry only when they act ("Seoul said")
     exclude: tuple[str, ...] = ()
     description: str = ""
     facts: tuple[Fact, ...] = ()
     offices: tuple[Office, ...] = ()
+    sources: tuple[str, ...] = ()  # where the facts were checked
     source: str = ""  # path:line where the entry is defined
 
     @property

@@ -156,8 +156,14 @@ ENTRY_SCHEMA = {
         Kind.TEXT_LIST,
         help="Names that may be shared (a surname such as 'Kim'); resolved per article by date, then context.",
     ),
+    "places": Field(
+        Kind.TEXT_LIST,
+        help="Place names that stand for this entry only when they act or speak ('Pyongyang said'), never as a location "
+        "('in Pyongyang'): capitals, seats of government ('the Kremlin').",
+    ),
     "exclude": Field(Kind.TEXT_LIST, help="Phrases containing a name that do not mean this entry ('North America')."),
     "description": Field(Kind.TEXT, help="A few sentences of background for the entry's page."),
+    "sources": Field(Kind.TEXT_LIST, help="Where the facts were checked (URLs or references), listed on the entry's page."),
 }
 
 # Field types a category may declare in briefing.yml, by the word used there.

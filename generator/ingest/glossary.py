@@ -66,7 +66,7 @@ def _build(parsed, unreadable: set[str]) -> tuple[list[Entry], list[Problem]]:
             first = names[folded][1]
             problems.append(Problem(path, name.line, name.column, f"duplicate name '{name}' (also at {first.source})"))
         names.setdefault(folded, (category.key, _tag(name, path)))
-        for alias in [name, *(_texts(item, "aliases"))]:
+        for alias in [name, *(_texts(item, "aliases")), *(_texts(item, "places"))]:
             key = match_key(alias)
             owner = claims.get(key)
             if owner and _same(owner[0]) != folded:  # a duplicate name is reported once, above
@@ -80,7 +80,7 @@ def _build(parsed, unreadable: set[str]) -> tuple[list[Entry], list[Problem]]:
             owner = claims.get(match_key(short))
             if owner and owner[0] != item["name"]:
                 problems.append(Problem(path, short.line, short.column, f"short name '{short}' is a name or alias of '{owner[0]}' ({owner[1].source}); an alias always wins"))
-        own = [match_key(n) for n in [item["name"], *(_texts(item, "aliases")), *(_texts(item, "short_names"))]]
+        own = [match_key(n) for n in [item["name"], *(_texts(item, "aliases")), *(_texts(item, "places")), *(_texts(item, "short_names"))]]
         for phrase in _texts(item, "exclude"):
             if not any(key.strip() in match_key(phrase) for key in own):
                 problems.append(Problem(path, phrase.line, phrase.column, f"exclude '{phrase}' contains none of this entry's names"))
@@ -143,9 +143,11 @@ def _entry(category: Category, path: str, item: LocMap, values: dict, slug: str,
         summary=values.get("summary") or "",
         aliases=values.get("aliases") or (),
         short_names=values.get("short_names") or (),
+        places=values.get("places") or (),
         exclude=values.get("exclude") or (),
         description=values.get("description") or "",
         facts=tuple(facts),
         offices=offices,
+        sources=values.get("sources") or (),
         source=f"{path}:{item.line}",
     )
