@@ -12,7 +12,8 @@ import datetime as dt
 import re
 
 from ..model import AnnotatedArticle, Article, BlockKind, Glossary, Mention, Unresolved
-from .matcher import Matcher, Pattern, PatternKind, match_key
+from ..text import match_key
+from .matcher import Matcher, Pattern, PatternKind
 
 # Capitalised words that may stand before a surname without making it part of another name:
 # titles ("Mr Bush", "President Xi") and words that open sentences ("Both Putin and Macron").

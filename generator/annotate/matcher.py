@@ -17,7 +17,8 @@ from functools import cached_property
 
 import ahocorasick_rs
 
-_NON_WORD_RE = re.compile(r"[\W_]")
+from ..text import fold, lower, match_key  # noqa: F401  (generator/text.py owns how names compare; still importable from here)
+
 _WORD_RE = re.compile(r"\w+")
 _GAP_RE = re.compile(r"[ \-‐‑]+")  # in a name, a space and a hyphen are the same gap
 MAX_GAPS = 6  # spellings are 2**gaps; longer names keep the two uniform spellings only
@@ -48,27 +49,6 @@ class Pattern:
 
 
 Hit = tuple[int, int, Pattern]  # start, end, pattern: a plain tuple, there is one per mention
-
-
-def fold(text: str) -> str:
-    """Lowercase, non-alphanumerics as spaces, and exactly as long as ``text``."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters (e.g. 'İ') lowercase to two
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _NON_WORD_RE.sub(" ", lowered)
-
-
-def match_key(name: str) -> str:
-    """How names are compared with each other (for duplicates): case and punctuation ignored."""
-    return " " + " ".join(fold(name.strip()).split()) + " "
-
-
-def lower(text: str) -> str:
-    """Lowercase with the length kept, so offsets in the result are offsets in ``text``."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters (e.g. 'İ') lowercase to two
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered
 
 
 def spellings(name: str) -> set[str]:

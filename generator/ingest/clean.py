@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Removal, RemovalKind
+from ..text import comparable as _comparable  # generator/text.py owns how texts compare
 
 # Unicode spaces that render like a space (no-break, thin, ideographic...).
 _SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -62,10 +63,6 @@ def normalise_line(line: str) -> tuple[str, int, int]:
     line, spaces = _SPACES_RE.subn(" ", line)
     line = _WHITESPACE_RE.sub(" ", line).strip()
     return line, spaces, controls
-
-
-def _comparable(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
 def is_navigation(line: str) -> bool:
