@@ -42,7 +42,7 @@ serve: $(STAMP)  ## live preview; edits under seeds/ regenerate the pages
 check: $(STAMP)  ## validate inputs; fail when docs/ is stale
 	$(BIN)/briefing check
 
-golden: $(STAMP)  ## accept the current output of the seed pages as the golden files
+golden: $(STAMP)  ## accept the generator's current output as the fixtures' golden pages (tests/fixtures/*/expected/)
 	$(BIN)/python -m tests.golden --update
 
 bench: $(STAMP)  ## the scale benchmark (minutes); results in bench/results.md

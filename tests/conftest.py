@@ -1,8 +1,19 @@
-"""Shared fixtures: a throw-away project with its own briefing.yml, glossary and articles."""
+"""Shared fixtures: a throw-away project with its own briefing.yml, glossary and articles; the
+fixture briefing ``tests/fixtures/sample`` built into a real site once per session; and the guard
+that keeps the suite off the editors' live content.
+
+**The live-content guard.** The suite tests the generator, never the briefing the editors are
+writing: no test may read this checkout's ``seeds/``, ``briefing.yml`` or generated ``docs/`` pages
+(``docs/assets/`` is the hand-written theme and is fine). An audit hook (PEP 578) sees every file
+opened and every folder listed in this process; a test that touches live content fails, naming the
+path. Only a test marked ``live_project`` (tests/test_editor_workflow.py, which copies the whole
+project on purpose) may.
+"""
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
 import textwrap
 from pathlib import Path
 
@@ -102,11 +113,9 @@ def project(tmp_path: Path):
 
         def with_site(self) -> "Project":
             """Add mkdocs.yml, the hook and the hand-written assets, for real MkDocs builds."""
-            shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-            shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets", dirs_exist_ok=True)
-            shutil.copytree(ROOT / "overrides", tmp_path / "overrides", dirs_exist_ok=True)
-            shutil.copytree(ROOT / "generator", tmp_path / "generator", dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            from tests.sites import copy_machinery
+
+            copy_machinery(tmp_path)
             return self
 
     p = Project()
@@ -115,3 +124,95 @@ def project(tmp_path: Path):
         p.glossary(category, text)
     p.article("a.txt", "---\ndate: 2006-07-06\n---\nBush talks to Hu\n\nMr Bush spoke with Chinese President Hu Jintao about North Korea.\n")
     return p
+
+
+# --------------------------------------------------------------------------- the sample site
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The fixture briefing tests/fixtures/sample, generated and built with ``mkdocs build --strict``
+    in a scratch folder: its ``site/``. Shared by the site, link-check and browser tests; read it,
+    never change it (copy it first)."""
+    from tests.sites import build_fixture
+
+    root = tmp_path_factory.mktemp("sample-site") / "project"
+    return build_fixture("sample", root, site_url="") / "site"  # for the root, as `make site` builds
+
+
+# --------------------------------------------------------------------------- the live-content guard
+
+LIVE = tuple(os.path.join(str(ROOT), p) for p in ("seeds", "briefing.yml", "docs"))
+LIVE_ALLOWED = (os.path.join(str(ROOT), "docs", "assets"),)
+_WATCHED = frozenset({"open", "os.listdir", "os.scandir", "glob.glob", "shutil.copytree", "shutil.copyfile"})
+
+
+def is_live(path) -> bool:
+    """Is ``path`` (as an audit event gives it: str, bytes, os.PathLike or a descriptor) the
+    editors' live content of this checkout?"""
+    if isinstance(path, int) or path is None:
+        return False
+    try:
+        path = os.path.abspath(os.fsdecode(path))
+    except (TypeError, ValueError):
+        return False
+    for allowed in LIVE_ALLOWED:
+        if path == allowed or path.startswith(allowed + os.sep):
+            return False
+    return any(path == live or path.startswith(live + os.sep) for live in LIVE)
+
+
+class LiveContentGuard:
+    """Records every access to live content while ``armed``; one audit hook for the session."""
+
+    def __init__(self):
+        self.armed = False
+        self.seen: list[str] = []
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if self.armed and event in _WATCHED and args and is_live(args[0]):
+            self.armed = False  # no recursion while recording
+            try:
+                self.seen.append(f"{event} {os.fsdecode(args[0])}")
+            finally:
+                self.armed = True
+
+    def take(self) -> list[str]:
+        seen, self.seen = self.seen, []
+        return seen
+
+
+GUARD = LiveContentGuard()
+sys.addaudithook(GUARD)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "live_project: the test reads the live project on purpose "
+                                       "(exempt from the live-content guard)")
+    config.addinivalue_line("markers", "editor_workflow: copies the whole project and runs its suite "
+                                       "(skipped inside that copy)")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_content_guard():
+    """Armed for the whole session, session- and module-scoped fixtures included: what a shared
+    fixture reads is charged to the first test that uses it."""
+    GUARD.take()
+    GUARD.armed = True
+    yield GUARD
+    GUARD.armed = False
+
+
+@pytest.fixture(autouse=True)
+def _no_live_content(request, _live_content_guard):
+    """Fail a test that read the live seeds/, briefing.yml or generated docs/ pages."""
+    exempt = request.node.get_closest_marker("live_project") is not None
+    _live_content_guard.armed = not exempt
+    try:
+        yield
+    finally:
+        _live_content_guard.armed = True
+    seen = _live_content_guard.take()
+    if seen and not exempt:
+        pytest.fail("the test read the editors' live content (use a fixture briefing from tests/fixtures/, "
+                    "see tests/sites.py):\n  " + "\n  ".join(dict.fromkeys(seen)), pytrace=False)

@@ -1,43 +1,41 @@
-"""Golden files for the seed pages: ``python -m tests.golden --update`` (or ``make golden``)
-accepts the generator's current output after an intended change; the tests compare against it."""
+"""Golden files: every page a fixture briefing generates, in ``tests/fixtures/<name>/expected/``.
+
+``python -m tests.golden --update`` (or ``make golden``) builds each fixture in a scratch folder and
+replaces its ``expected/`` folder with the generator's current output, after an intended change to
+the generator; ``tests/test_golden.py`` compares a fresh build with it, file by file, and fails on
+a missing or an unexpected extra page too. Never edit an expected page by hand.
+"""
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from generator.pipeline import generate
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden"
-
-# The two sample articles, and glossary pages that show facts, backlinks and co-mentions.
-PAGES = (
-    "articles/2006-07-06-bush-seeks-joint-response-on-n-korea-missiles.md",
-    "articles/2017-09-15-russia-france-say-talks-are-only-way-to-solve-north-korea-crisis.md",
-    "glossary/people/vladimir-putin.md",
-    "glossary/weapons/hwasong-12.md",
-    "glossary/states/north-korea.md",
-)
+from tests.sites import EXPECTED, FIXTURES, build_fixture, fixture_names, generated_files
 
 
-def golden_name(page: str) -> str:
-    return page.replace("/", "__")
+def current_files(name: str, scratch: Path) -> dict[str, bytes]:
+    """Every file the generator writes for fixture ``name`` (built in ``scratch``): path -> bytes."""
+    root = build_fixture(name, scratch, mkdocs=False)
+    return generated_files(root / "docs")
 
 
-def current_pages() -> dict[str, str]:
-    _, pages, _ = generate(ROOT)
-    return {page: pages[page] for page in PAGES}
-
-
-def update() -> None:
-    GOLDEN.mkdir(exist_ok=True)
-    for page, text in current_pages().items():
-        (GOLDEN / golden_name(page)).write_text(text, encoding="utf-8")
-        print(f"updated tests/golden/{golden_name(page)}")
+def update(names: list[str] | None = None) -> None:
+    for name in names or fixture_names():
+        with tempfile.TemporaryDirectory(prefix=f"golden-{name}-") as scratch:
+            files = current_files(name, Path(scratch) / "project")
+        expected = FIXTURES / name / EXPECTED
+        shutil.rmtree(expected, ignore_errors=True)
+        for path, data in files.items():
+            target = expected / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        print(f"tests/fixtures/{name}/{EXPECTED}/: {len(files)} files")
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python -m tests.golden --update")
-    update()
+    if not sys.argv[1:] or sys.argv[1] != "--update":
+        sys.exit("usage: python -m tests.golden --update [FIXTURE ...]")
+    update(sys.argv[2:])

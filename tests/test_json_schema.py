@@ -1,4 +1,8 @@
-"""The JSON Schemas editors use and the validator the build uses agree, entry by entry."""
+"""The JSON Schemas editors use and the validator the build uses agree, entry by entry.
+
+On the sample fixture briefing (tests/fixtures/sample): the schemas its build generates for its
+categories, and its glossary files, which name them and pass them.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,7 @@ from generator.ingest.glossary import entry_schema
 from generator.ingest.yamlfile import parse_yaml
 from generator.json_schema import category_schema
 from generator.schema import check_mapping
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.sites import SAMPLE, build_fixture
 
 
 def plain(value):
@@ -45,7 +48,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, valid", CASES)
 def test_schema_and_validator_agree(text, valid):
-    category = load_config(ROOT).category("people")
+    category = load_config(SAMPLE.path).category("people")
     node, problems = parse_yaml(text, "people.yml")
     assert problems == []
     _, found = check_mapping(node[0], entry_schema(category), "people.yml", "entry")
@@ -54,18 +57,39 @@ def test_schema_and_validator_agree(text, valid):
     assert validator.is_valid(plain(node)) is valid
 
 
-def test_committed_schemas_are_named_by_every_glossary_file():
-    config = load_config(ROOT)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The sample fixture briefing after ``briefing build``: its docs/schemas/ are generated."""
+    return build_fixture("sample", tmp_path_factory.mktemp("schemas") / "project", mkdocs=False)
+
+
+def test_generated_schemas_are_named_by_every_glossary_file(built):
+    config = load_config(built)
+    assert config.categories
     for category in config.categories:
-        schema = ROOT / "docs" / "schemas" / f"{category.key}.schema.json"
-        jsonschema.Draft202012Validator.check_schema(json.loads(schema.read_text()))
-        first = (ROOT / config.glossary_dir / f"{category.key}.yml").read_text().splitlines()[0]
+        schema = built / config.docs_dir / "schemas" / f"{category.key}.schema.json"
+        data = json.loads(schema.read_text())
+        jsonschema.Draft202012Validator.check_schema(data)
+        assert data == category_schema(category), category.key
+        first = (built / config.glossary_dir / f"{category.key}.yml").read_text().splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../../docs/schemas/{category.key}.schema.json"
 
 
-def test_the_seed_glossary_passes_the_schemas():
-    config = load_config(ROOT)
+def test_the_fixture_glossary_passes_the_generated_schemas(built):
+    config = load_config(built)
     for category in config.categories:
-        node, problems = parse_yaml((ROOT / config.glossary_dir / f"{category.key}.yml").read_text(), category.key)
+        node, problems = parse_yaml((built / config.glossary_dir / f"{category.key}.yml").read_text(), category.key)
         assert problems == []
-        jsonschema.validate(plain(node), category_schema(category))
+        assert node, category.key
+        schema = json.loads((built / config.docs_dir / "schemas" / f"{category.key}.schema.json").read_text())
+        jsonschema.validate(plain(node), schema)
+
+
+def test_a_broken_fixture_entry_fails_the_generated_schema(built):
+    # The check above cannot pass on nothing: a misspelt key in a copy of the fixture's entry fails.
+    config = load_config(built)
+    node, _ = parse_yaml((built / config.glossary_dir / "people.yml").read_text(), "people")
+    entries = plain(node)
+    entries[0]["summry"] = entries[0].pop("summary")
+    schema = json.loads((built / config.docs_dir / "schemas" / "people.schema.json").read_text())
+    assert not jsonschema.Draft202012Validator(schema).is_valid(entries)

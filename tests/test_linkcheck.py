@@ -1,8 +1,9 @@
 """Every internal link and anchor of the built site resolves, checked by a real link checker.
 
 ``tools/check_links.py`` serves the built site on 127.0.0.1 and runs LinkChecker over every page,
-with its anchor check on and external links never fetched. The seed site must come out clean,
-and a built copy with broken links must not: the check cannot pass on nothing.
+with its anchor check on and external links never fetched. The site of the sample fixture briefing
+(tests/fixtures/sample) must come out clean, and a built copy with broken links must not: the
+check cannot pass on nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build
-from tests.sites import copy_project, mkdocs_build
+from tests.sites import build_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKCHECK = ROOT / "tools" / "check_links.py"
@@ -35,18 +35,15 @@ def linkcheck(site: Path, site_url: str) -> subprocess.CompletedProcess:
 
 
 def build_site(root: Path, site_url: str) -> Path:
-    """The seed briefing, regenerated and built with ``mkdocs build --strict`` as the Publish
-    workflow's ``make site`` does on a checkout (the approach of the ``site`` fixture in
-    test_site.py, on a copy of the project)."""
-    copy_project(root)
-    build(root)
-    return mkdocs_build(root, env={"SITE_URL": site_url})
+    """The sample fixture briefing, generated and built with ``mkdocs build --strict`` as the
+    Publish workflow's ``make site`` does on a checkout (tests/sites.py's ``build_fixture``)."""
+    return build_fixture("sample", root, site_url=site_url) / "site"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The site as the Publish workflow builds it for a project path."""
-    return build_site(tmp_path_factory.mktemp("briefing"), PROJECT_URL)
+    return build_site(tmp_path_factory.mktemp("briefing") / "project", PROJECT_URL)
 
 
 def assert_clean(result: subprocess.CompletedProcess, site: Path) -> None:
@@ -63,10 +60,9 @@ def test_built_site_has_no_broken_links_or_anchors(site):
     assert_clean(linkcheck(site, PROJECT_URL), site)
 
 
-def test_site_built_for_the_root_has_no_broken_links_or_anchors(tmp_path):
-    # `make site` without SITE_URL: what a developer builds and previews.
-    site = build_site(tmp_path, "")
-    assert_clean(linkcheck(site, ""), site)
+def test_site_built_for_the_root_has_no_broken_links_or_anchors(sample_site):
+    # `make site` without SITE_URL: what a developer builds and previews (the shared sample site).
+    assert_clean(linkcheck(sample_site, ""), sample_site)
 
 
 @pytest.fixture(scope="module")

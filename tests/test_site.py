@@ -1,4 +1,8 @@
-"""The real thing: generate the seed briefing, run ``mkdocs build --strict``, read the HTML."""
+"""The real thing: generate the sample fixture briefing, run ``mkdocs build --strict``, read the HTML.
+
+The briefing is tests/fixtures/sample (two sample articles and a small glossary, owned by the
+tests), built once per session by the ``sample_site`` fixture (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build
-from tests.sites import copy_project, mkdocs_build
-
-ROOT = Path(__file__).resolve().parent.parent
-BUSH = "articles/2006-07-06-bush-seeks-joint-response-on-n-korea-missiles"
-RUSSIA = "articles/2017-09-15-russia-france-say-talks-are-only-way-to-solve-north-korea-crisis"
-
+from tests.sites import SAMPLE_BUSH as BUSH, SAMPLE_RUSSIA as RUSSIA, mkdocs_build
 
 class Links(HTMLParser):
     def __init__(self):
@@ -39,10 +37,8 @@ def parse(path: Path) -> Links:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("briefing"))
-    build(root)
-    return mkdocs_build(root)
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def glossary_links(page: Path) -> dict[str, tuple[str, str]]:

@@ -1,4 +1,5 @@
-"""Browser fixtures: the seed site, built for real, served on 127.0.0.1 and driven by Chromium.
+"""Browser fixtures: the sample fixture briefing's site (tests/fixtures/sample), built for real,
+served on 127.0.0.1 and driven by Chromium.
 
 Playwright drives Debian's Chromium (``/usr/bin/chromium``, or ``$BRIEFING_CHROMIUM``): no
 browser is ever downloaded. Every test that uses ``page`` records each request and each console
@@ -20,8 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.pipeline import build
-from tests.sites import copy_project, mkdocs_build
+from tests.sites import SAMPLE, SAMPLE_BUSH, SAMPLE_RUSSIA
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -36,9 +36,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 HOME = ""
-ARTICLE = "articles/2017-09-15-russia-france-say-talks-are-only-way-to-solve-north-korea-crisis/"
-OTHER_ARTICLE = "articles/2006-07-06-bush-seeks-joint-response-on-n-korea-missiles/"
+# Pages of the sample fixture briefing; what they say is read from its own files (tests/sites.py).
+ARTICLE = SAMPLE_RUSSIA + "/"
+OTHER_ARTICLE = SAMPLE_BUSH + "/"
 GLOSSARY = "glossary/people/vladimir-putin/"
+FIXTURE = SAMPLE
 
 
 # --------------------------------------------------------------------------- the site
@@ -50,12 +52,10 @@ def _mkdocs_config(mkdocs_yml: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def site_project(tmp_path_factory) -> Path:
-    """A copy of the project, regenerated from the seeds: its docs/ is what the site is built from."""
-    root = copy_project(tmp_path_factory.mktemp("briefing-browser"))
-    build(root)
-    mkdocs_build(root)
-    return root
+def site_project(sample_site) -> Path:
+    """The sample fixture briefing, generated and built (tests/conftest.py's ``sample_site``): its
+    docs/ is what the site is built from."""
+    return sample_site.parent
 
 
 @pytest.fixture(scope="session")

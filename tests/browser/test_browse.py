@@ -7,11 +7,31 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ARTICLE, GLOSSARY, HOME, OTHER_ARTICLE
+from .conftest import ARTICLE, FIXTURE, GLOSSARY, HOME, OTHER_ARTICLE
 
-PUTIN_SUMMARY = "President of Russia (2000–2008 and since 2012) and prime minister in between."
-NORTH_KOREA_SUMMARY = ("State on the northern half of the Korean Peninsula, ruled by the Kim family since 1948, "
-                       "whose nuclear and missile programmes are the subject of these briefings.")
+# The hover texts, as the sample fixture's glossary gives them.
+PUTIN_SUMMARY = FIXTURE.summary("people", "Vladimir Putin")
+NORTH_KOREA_SUMMARY = FIXTURE.summary("states", "North Korea")
+# The two articles' headlines and the quoted paragraph, as the fixture's article files have them.
+ARTICLE_TITLE = "Russia, France say talks are only way to solve North Korea crisis"
+OTHER_ARTICLE_TITLE = "Bush seeks joint response on N Korea missiles"
+QUOTED = "Russian President Vladimir Putin and his French counterpart"
+# Search: (query, the glossary entry it names, that entry's page), checked against the fixture below.
+SEARCHES = [("Pyongyang", "states", "North Korea", "glossary/states/north-korea/"),
+            ("Hwasong-12", "weapons", "Hwasong-12", "glossary/weapons/hwasong-12/"),
+            ("Kremlin", "states", "Russia", "glossary/states/russia/"),
+            ("Putin", "people", "Vladimir Putin", "glossary/people/vladimir-putin/"),
+            ("Kim Jong Un", "people", "Kim Jong-un", "glossary/people/kim-jong-un/")]
+
+
+def test_the_expectations_are_the_fixtures_own():
+    """What these tests look for is in the fixture briefing's own files, not copied from elsewhere."""
+    for text, file in ((ARTICLE_TITLE, "003_bdd4a57eb472ae5d.txt"), (QUOTED, "003_bdd4a57eb472ae5d.txt"),
+                       (OTHER_ARTICLE_TITLE, "000_caf21451544b7621.txt")):
+        assert f"\n{text}" in FIXTURE.article_text(file), f"tests/fixtures/{FIXTURE.name}: {file} no longer has {text!r}"
+    for query, category, name, _ in SEARCHES:
+        entry = FIXTURE.entry(category, name)
+        assert query in [entry["name"], *entry.get("aliases", []), *entry.get("short_names", [])], (query, name)
 
 
 def expect_title(page, title: str) -> None:
@@ -42,7 +62,7 @@ def test_search_by_metonym_finds_the_state(page, record_property):
     assert rank == 1, f"North Korea ranks {rank}: {results}"
 
 
-@pytest.mark.parametrize("query, page_path", [("Hwasong-12", "glossary/weapons/hwasong-12/"), ("Kremlin", "glossary/states/russia/"), ("Putin", "glossary/people/vladimir-putin/")])
+@pytest.mark.parametrize("query, page_path", [(q, p) for q, _, _, p in SEARCHES if q in ("Hwasong-12", "Kremlin", "Putin")])
 def test_glossary_page_ranks_above_passing_mentions(page, query, page_path):
     results = search(page, query)
     articles = [i for i, r in enumerate(results) if r.startswith("articles/")]
@@ -94,7 +114,7 @@ def test_hovering_a_mention_shows_its_summary(page, artifacts, path, where, name
 def test_article_to_glossary_and_back(page):
     page.goto(ARTICLE)
     article_url = page.url
-    title = "Russia, France say talks are only way to solve North Korea crisis"
+    title = ARTICLE_TITLE
     expect_title(page, title)
 
     # A mention in the text leads to the glossary page...
@@ -116,14 +136,14 @@ def test_article_to_glossary_and_back(page):
     mentioned.first.locator("a[title='Read in context']").first.click()
     expect(page).to_have_url(re.compile(re.escape(ARTICLE) + "#p-3$"))
     paragraph = page.locator("#p-3")
-    expect(paragraph).to_contain_text("Russian President Vladimir Putin and his French counterpart")
+    expect(paragraph).to_contain_text(QUOTED)
     expect(paragraph).to_be_in_viewport()
 
     # The other article is listed too and opens.
     page.go_back()
     page.locator("#mentioned-in + ul > li", has_text="6 July 2006").locator("a").first.click()
     expect(page).to_have_url(re.compile(re.escape(OTHER_ARTICLE) + "$"))
-    expect_title(page, "Bush seeks joint response on N Korea missiles")
+    expect_title(page, OTHER_ARTICLE_TITLE)
 
 
 @pytest.mark.parametrize("path", [HOME, "glossary/", "glossary/states/", ARTICLE, OTHER_ARTICLE, GLOSSARY,
