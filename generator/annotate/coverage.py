@@ -12,15 +12,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import AnnotatedArticle, Glossary, Unresolved
-from .linker import OPENERS, TITLES
-from .matcher import match_key
+from ..text import match_key
+from .matcher import Matcher, Pattern, PatternKind
 from .sentences import sentence_at
 
 # Two or more capitalised words ("Kim Won-Jin", "Pacific Command"), or one that is not just the
 # first word of a sentence. Hyphenated and apostrophe parts stay inside the name.
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*")
-_NOT_NAMES = OPENERS | TITLES | frozenset("I It He She We They You His Her Its Our Their Mr Ms Mrs US UN".split())
+_PRONOUNS = frozenset("I It He She We They You His Her Its Our Their Mr Ms Mrs US UN".split())
+
+
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are no names: titles, sentence openers (read when asked: a briefing
+    may extend the lexicon), pronouns."""
+    return lexicon.exact("openers") | lexicon.exact("titles") | _PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,10 @@ class Coverage:
 
 def _candidates(text: str, masked: str):
     """Names in ``masked`` (the text with what the linker explained blanked out), placed in ``text``."""
+    not_names = _not_names()
     for match in _NAME_RE.finditer(masked):
         words = match.group().split()
-        while words and words[0] in _NOT_NAMES:
+        while words and words[0] in not_names:
             words.pop(0)
         if not words:
             continue
@@ -52,7 +60,7 @@ def _candidates(text: str, masked: str):
         if text[end - 2:end] in ("'s", "’s"):
             end -= 2  # "the North's": the name is "North"
         name = text[start:end]
-        if len(words) == 1 and name in _NOT_NAMES:
+        if len(words) == 1 and name in not_names:
             continue
         if len(words) == 1:
             before = text[:start].rstrip()
@@ -66,20 +74,33 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     article are names the linker found, and the scan then never looks at them."""
     parts, at = [], 0
     for start, end in sorted(spans):
-        if start >= at:
+        start = max(start, at)  # spans may overlap (a place the linker linked, an excluded phrase)
+        if end > start:
             parts += (text[at:start], " " * (end - start))
             at = end
     parts.append(text[at:])
     return "".join(parts)
 
 
+def _known_phrases(glossary: Glossary) -> Matcher:
+    """The glossary's texts that are known without being mentions: excluded phrases ("Sea of
+    Japan" is not Japan, but it is no unknown name either) and places that did not act ("in
+    Pyongyang"). Found as the linker finds names: whole words, hyphen or space, case fitting."""
+    phrases = {(text, entry.key) for entry in glossary.entries for text in (*entry.exclude, *entry.places)}
+    return Matcher([Pattern(text, PatternKind.EXCLUDE, (key,)) for text, key in sorted(phrases)])
+
+
 def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
     counts: Counter = Counter()
     first: dict[str, tuple[str, str]] = {}
     surfaces: set[str] = set()
+    known = _known_phrases(glossary)
     for annotated in articles:
         blocks = annotated.article.blocks
         spans: dict[int, list[tuple[int, int]]] = {}  # block -> spans the linker already explained
+        for index, block in enumerate(blocks):
+            for start, end, _ in known.hits(block.text):
+                spans.setdefault(index, []).append((start, end))
         for m in annotated.mentions:
             spans.setdefault(m.block, []).append((m.start, m.end))
             surfaces.add(blocks[m.block].text[m.start:m.end])

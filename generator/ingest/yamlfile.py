@@ -9,7 +9,8 @@ line and column for error messages.
 
 from __future__ import annotations
 
-from typing import Union
+from dataclasses import dataclass
+from typing import Callable, Union
 
 import yaml
 
@@ -66,7 +67,7 @@ def _event_problems(text: str, path: str) -> list[Problem]:
         mark = event.start_mark
         where = dict(path=path, line=mark.line + 1, column=mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(**where, message=f"YAML alias '*{event.anchor}' is not allowed; write the value out"))
+            problems.append(Problem(**where, message=f"YAML alias '*{event.anchor}' is not allowed; write the value out (or quote a value that starts with '*')"))
         elif getattr(event, "anchor", None):
             problems.append(Problem(**where, message=f"YAML anchor '&{event.anchor}' is not allowed"))
         tag = getattr(event, "tag", None)
@@ -99,14 +100,99 @@ def _walk(node, path: str, problems: list[Problem]) -> YamlValue:
     return mapping
 
 
-def _syntax_problem(error: yaml.YAMLError, path: str) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    message = getattr(error, "problem", None) or str(error)
-    if "\t" in message or "'\\t'" in message or "tab character" in message:
-        message = "tab character in indentation; indent with spaces"
-    else:
-        context = getattr(error, "context", None)
-        message = f"invalid YAML: {message}" + (f" ({context})" if context else "")
+@dataclass(frozen=True)
+class _Error:
+    """What a rule looks at: PyYAML's (or libyaml's) words and the text around the marks."""
+
+    problem: str
+    context: str
+    at: str  # the character at the problem mark ('' at the end of the text)
+    before: str  # the problem mark's line up to the mark
+    opener: str  # the character at the context mark
+    opened_on: int  # the context mark's line (1-based; 0 without one)
+    unfinished: bool  # the problem is on another line than the context, or at the end of the text
+
+
+# Each rule: (does it apply, use the context mark rather than the problem mark, what to say). The
+# context mark is where YAML started what it could not finish (an opening quote); the problem
+# mark is where it gave up (often the end of the file). libyaml and PyYAML word errors differently:
+# each rule recognises both. A new case is a new rule.
+_RULES: list[tuple[Callable[[_Error], bool], bool, Callable[[_Error], str]]] = [
+    (lambda e: e.at == "\t" or "tab" in e.problem or "'\\t'" in e.problem, False,
+     lambda e: "tab character in indentation; indent with spaces"),
+    (lambda e: e.problem.startswith("mapping values are not allowed"), False,
+     lambda e: "check the indentation of this line against the line above (or quote a value that contains ': ')"),
+    (lambda e: "could not find expected ':'" in e.problem, True,
+     lambda e: "a key without ':'; write 'key: value', or indent a value that goes on from the line above further than its key"),
+    (lambda e: "end of stream" in e.problem and "quoted scalar" in e.context, True,
+     lambda e: f"this quoted value is never closed; add the closing {e.opener!r} (or remove the opening one)"),
+    (lambda e: "unknown escape character" in e.problem, False,
+     lambda e: "unknown escape in a double-quoted value; write '\\\\' for a backslash, or use single quotes"),
+    (lambda e: "flow sequence" in e.context and e.unfinished, False,
+     lambda e: f"the '[' on line {e.opened_on} is never closed; end the list with ']' (items separated by ', ')"),
+    (lambda e: "flow mapping" in e.context and e.unfinished, False,
+     lambda e: f"the '{{' on line {e.opened_on} is never closed; end it with '}}' (pairs separated by ', ')"),
+    (lambda e: "flow sequence" in e.context, False,
+     lambda e: "expected ',' or ']' here; separate the items with ', ' and quote an item as a whole"),
+    (lambda e: "flow mapping" in e.context, False,
+     lambda e: "expected ',' or '}' here; separate the pairs with ', ' and quote a value as a whole"),
+    (lambda e: "undefined alias" in e.problem or "an alias" in e.context or "an anchor" in e.context, True,
+     lambda e: f"a value cannot start with '{e.opener}' (YAML reads an alias or anchor); put the value in quotes"),
+    (lambda e: "cannot start any token" in e.problem, False,
+     lambda e: f"a value cannot start with '{e.at}'; put the value in quotes"),
+    (lambda e: e.before.rstrip().endswith(("'", '"')) and e.at not in ("-", ""), False,
+     lambda e: "text after a closing quote; quote the whole value or none of it"),
+    (lambda e: e.at == "-" and ("<block end>" in e.problem or "expected key" in e.problem or "'-' indicator" in e.problem), False,
+     lambda e: "a list item ('- ') out of line; line it up with the items above, or put it under a key that ends with ':'"),
+    (lambda e: "<block end>" in e.problem or "expected key" in e.problem or "'-' indicator" in e.problem, False,
+     lambda e: "check the indentation of this line against the lines above (keys line up with keys, '- ' items with items)"),
+    (lambda e: "another document" in e.problem, False,
+     lambda e: "a second YAML document starts here; remove the '---' line (a file is one document)"),
+]
+
+
+def _char(text: str, mark) -> str:
+    index = getattr(mark, "index", None)
+    if index is None:  # libyaml's marks have no index into the text: count lines
+        lines = text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        return line[mark.column:mark.column + 1]
+    return text[index:index + 1]
+
+
+def _line_before(text: str, mark) -> str:
+    lines = text.split("\n")
+    return lines[mark.line][:mark.column] if mark.line < len(lines) else ""
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML refuses anywhere (a control character)
+        line = text[: error.position].count("\n") + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        return Problem(path, line, column, f"character U+{ord(char):04X} is not allowed in YAML; remove it")
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    if problem_mark is not None:
+        seen = _Error(
+            problem,
+            context,
+            _char(text, problem_mark),
+            _line_before(text, problem_mark),
+            _char(text, context_mark) if context_mark is not None else "",
+            context_mark.line + 1 if context_mark is not None else 0,
+            context_mark is not None and (context_mark.line != problem_mark.line or not _char(text, problem_mark)),
+        )
+        for applies, at_context, say in _RULES:
+            if applies(seen):
+                mark = context_mark if at_context and context_mark is not None else problem_mark
+                message = say(seen)
+                prefix = "" if message.startswith("tab character") else "invalid YAML: "
+                return Problem(path, mark.line + 1, mark.column + 1, prefix + message)
+    mark = problem_mark or context_mark
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     if mark is None:
         return Problem(path, message=message)
     return Problem(path, mark.line + 1, mark.column + 1, message)
@@ -120,7 +206,7 @@ def parse_yaml(text: str, path: str) -> tuple[YamlValue, list[Problem]]:
             return None, problems
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, path)]
+        return None, [_syntax_problem(error, text, path)]
     if node is None:
         return None, []
     problems = []

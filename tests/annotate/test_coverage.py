@@ -19,3 +19,16 @@ def test_coverage_report(project):
     assert ("North Korea", "Pyongyang") in report.unused_aliases and ("Hu Jintao", "Hu") in report.unused_aliases
     assert ("George W. Bush", "Bush") not in report.unused_aliases
     assert report.unresolved == ()
+
+
+def test_excluded_phrases_and_places_are_known_names(project):
+    """Issue #10: "Sea of Japan" (an exclude of Japan) was reported as the unknown names "Japan"
+    and "Sea"; a place that does not act ("in Tokyo") is no unknown name either."""
+    states = project.root.joinpath("seeds/glossary/states.yml")
+    states.write_text(states.read_text() + "- name: Japan\n  summary: A state.\n  places: [Tokyo]\n  exclude: [Sea of Japan]\n")
+    project.article("b.txt", "Missile test\n\nThe missile fell into the Sea of Japan, officials in Tokyo said. The East Sea-of-Japan dispute and Pacific Command.\n")
+    site, _, _ = generate(project.root)
+    report = coverage(site.glossary, list(site.articles))
+    unknown = {n.text for n in report.unknown}
+    assert not unknown & {"Japan", "Sea", "Sea of Japan", "Tokyo"}
+    assert "Pacific Command" in unknown and "East" in unknown  # the rest of the text is still scanned
