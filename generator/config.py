@@ -7,7 +7,9 @@ Category fields are declared with a type word: ``text``, ``texts``, ``date``, ``
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import BriefingError, Problem
@@ -17,11 +19,12 @@ from .model import Category, Config, FieldDef
 from .schema import ENTRY_SCHEMA, FIELD_TYPES, Field, Kind, check_mapping, suggest
 
 CONFIG_FILE = "briefing.yml"
+SITE_URL_VARIABLE = "SITE_URL"  # set by the Pages workflow from actions/configure-pages
 
 CONFIG_SCHEMA = {
     "title": Field(Kind.TEXT, required=True, help="The briefing's title, shown on the home page."),
     "description": Field(Kind.TEXT, help="One paragraph on what the briefing covers."),
-    "site_url": Field(Kind.TEXT, help="Where the site is published (used by the feed)."),
+    "site_url": Field(Kind.TEXT, help="Where the site is published, e.g. https://owner.github.io/repo/ (feed links, MkDocs' site_url); the SITE_URL environment variable overrides it."),
     "articles": Field(Kind.TEXT, help="Folder of article .txt files (default seeds/articles)."),
     "glossary": Field(Kind.TEXT, help="Folder of glossary YAML files (default seeds/glossary)."),
     "docs": Field(Kind.TEXT, help="Folder MkDocs builds; generated pages go here (default docs)."),
@@ -36,10 +39,13 @@ CATEGORY_SCHEMA = {
 }
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_URL_RE = re.compile(r"^https?://[^/\s]+(/\S*)?$")
 
 
-def load_config(root: Path) -> Config:
-    path = CONFIG_FILE
+def load_config(root: Path, path: str = CONFIG_FILE, environ: Mapping[str, str] | None = None) -> Config:
+    """briefing.yml (or ``path``, relative to ``root``), checked. ``SITE_URL`` in the environment
+    overrides its ``site_url``: the Pages workflow knows the published address, the file may not."""
+    environ = os.environ if environ is None else environ
     text, problems = read_text(root / path, path)
     node = None
     if text is not None:
@@ -55,13 +61,20 @@ def load_config(root: Path) -> Config:
         categories_node = LocMap()
     categories, found = _categories(categories_node, path)
     problems += found
+    values = checked.values
+    site_url, where = values.get("site_url") or "", node.get("site_url")
+    if environ.get(SITE_URL_VARIABLE, "").strip():
+        site_url, where = environ[SITE_URL_VARIABLE].strip(), None
+    if isinstance(site_url, str) and site_url and not _URL_RE.match(site_url):
+        said = "'site_url'" if where is not None else f"{SITE_URL_VARIABLE} (environment)"
+        problems.append(Problem(path if where is not None else SITE_URL_VARIABLE, getattr(where, "line", 0), getattr(where, "column", 0),
+                                f"{said}: expected an http(s) address such as https://owner.github.io/repo/, got '{site_url}'"))
     if problems:
         raise BriefingError(problems)
-    values = checked.values
     return Config(
         title=values["title"],
         description=values.get("description") or "",
-        site_url=values.get("site_url") or "",
+        site_url=site_url.rstrip("/") + "/" if site_url else "",
         articles_dir=values.get("articles") or "seeds/articles",
         glossary_dir=values.get("glossary") or "seeds/glossary",
         docs_dir=values.get("docs") or "docs",

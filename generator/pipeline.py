@@ -43,15 +43,15 @@ def few_collections():
 
 
 @few_collections()
-def generate(root: Path) -> tuple[Site, dict[str, str], list[Problem]]:
+def generate(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, dict[str, str], list[Problem]]:
     """Every page in memory (for tests and small briefings). Raises BriefingError."""
-    site, warnings = prepare(root)
+    site, warnings = prepare(root, config_file)
     return site, dict(render_pages(site)), warnings
 
 
-def prepare(root: Path) -> tuple[Site, list[Problem]]:
+def prepare(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, list[Problem]]:
     """Read and check every input, annotate every article. Raises BriefingError."""
-    config = load_config(root)
+    config = load_config(root, config_file)
     articles, problems, warnings = load_articles(root, config.articles_dir)
     glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
     if problems or glossary_problems:
@@ -69,10 +69,11 @@ def render_pages(site: Site):
     yield from render_schemas(site.config.categories).items()
 
 
-def fingerprint(root: Path, config) -> str:
-    """A digest of everything the output depends on: the inputs and the generator's own code."""
-    digest = hashlib.sha256()
-    sources = [root / CONFIG_FILE, *sorted((root / config.glossary_dir).glob("*.yml"))]
+def fingerprint(root: Path, config, config_file: str = CONFIG_FILE) -> str:
+    """A digest of everything the output depends on: the inputs, the site's address (SITE_URL may
+    set it: the feed's links depend on it) and the generator's own code."""
+    digest = hashlib.sha256(config.site_url.encode() + b"\0")
+    sources = [root / config_file, *sorted((root / config.glossary_dir).glob("*.yml"))]
     sources += sorted((root / config.articles_dir).rglob("*.txt"))
     sources += sorted(p for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
     for path in sources:
@@ -81,20 +82,24 @@ def fingerprint(root: Path, config) -> str:
     return digest.hexdigest()
 
 
-def up_to_date(root: Path) -> bool:
+def up_to_date(root: Path, config_file: str = CONFIG_FILE) -> bool:
     """True when the last build's output still stands for unchanged inputs: nothing to do."""
     try:
-        config = load_config(root)
-        return write.unchanged_since_last_build(root / config.docs_dir, fingerprint(root, config))
+        config = load_config(root, config_file)
+        return write.unchanged_since_last_build(root / config.docs_dir, fingerprint(root, config, config_file))
     except (BriefingError, OSError):
         return False  # let the full build report it
 
 
 @few_collections()
-def build(root: Path, dry_run: bool = False) -> Result:
-    """Regenerate docs/. Nothing is written unless every input is valid and no page conflicts."""
-    inputs = fingerprint(root, load_config(root))  # before reading: an edit during the build must not be missed
-    site, warnings = prepare(root)
+def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE) -> Result:
+    """Regenerate docs/. Nothing is written unless every input is valid and no page conflicts.
+
+    ``dry_run`` (``briefing check``) plans the same writes without making them: the plan says
+    what is stale, and its conflicts are files in docs/ that the generator does not own."""
+    config = load_config(root, config_file)
+    inputs = fingerprint(root, config, config_file)  # before reading: an edit during the build must not be missed
+    site, warnings = prepare(root, config_file)
     docs = root / site.config.docs_dir
     plan = write.plan(docs, render_pages(site), stage=not dry_run)
     if plan.conflicts:

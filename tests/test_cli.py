@@ -1,4 +1,5 @@
-"""The command line: one line per problem, non-zero exits, no tracebacks, check detects staleness."""
+"""The command line: one line per problem, non-zero exits, no tracebacks; check validates (and,
+with --stale, detects a stale docs/); coverage only reads."""
 
 from __future__ import annotations
 
@@ -10,14 +11,47 @@ def run(project, *args):
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), *args], capture_output=True, text=True)
 
 
-def test_build_then_check(project):
-    assert run(project, "build").returncode == 0
+def test_check_validates_without_writing_and_ignores_staleness(project):
     checked = run(project, "check")
     assert checked.returncode == 0, checked.stderr
+    assert not (project.root / "docs").exists(), "check writes nothing"
+    assert run(project, "build").returncode == 0
     project.article("b.txt", "Another article\n\nText.\n")
-    stale = run(project, "check")
+    assert run(project, "check").returncode == 0, "docs/ is a build output: stale is fine"
+    # For projects that commit docs/: --stale is the opt-in.
+    stale = run(project, "check", "--stale")
     assert stale.returncode == 3
     assert "stale: docs/articles/another-article.md" in stale.stderr
+
+
+def test_check_fails_when_a_build_would(project):
+    project.write("docs/timeline.md", "my own page\n")  # a file the generator does not own
+    checked = run(project, "check")
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines() == [
+        "docs/timeline.md: exists and was not written by briefing; move it or rename the page that wants this path",
+        "briefing: 1 problem; a build would fail",
+    ]
+    assert (project.root / "docs/timeline.md").read_text() == "my own page\n"
+
+
+def test_coverage_reads_and_annotates_only(project):
+    project.article("kim.txt", "Kim speaks\n\nKim said Moon Jae-in flew.\n")
+    result = run(project, "coverage")
+    assert result.returncode == 0, result.stderr
+    assert "Names in articles that no entry covers" in result.stdout
+    assert "seeds/articles/kim.txt:3: 'Kim'" in result.stdout
+    assert not (project.root / "docs").exists(), "no page rendered, no cache written"
+
+
+def test_every_command_is_a_module_and_the_entry_point_stays():
+    from generator import cli, commands
+
+    assert cli.main is commands.main
+    names = {c.__name__.rsplit(".", 1)[1] for c in commands.COMMANDS}
+    assert names == {"build", "check", "coverage", "add", "init"}
+    help_text = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True).stdout
+    assert all(name in help_text for name in names)
 
 
 def test_user_mistakes_are_one_line_each_without_traceback(project):
@@ -59,7 +93,7 @@ def test_a_rerun_with_nothing_changed_reads_only_the_inputs(project):
     # Hand-editing a generated page, or any input, sends the next run down the full path.
     page = project.root / "docs/timeline.md"
     page.write_text(page.read_text() + "edited\n")
-    checked = run(project, "check")
+    checked = run(project, "check", "--stale")
     assert checked.returncode == 3 and "stale: docs/timeline.md" in checked.stderr
     assert "1 pages to write" in run(project, "build").stdout
     project.article("a.txt", "---\ndate: 2006-07-06\n---\nBush talks to Hu\n\nMr Bush spoke with Hu Jintao.\n")

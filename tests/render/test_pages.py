@@ -1,13 +1,9 @@
-"""Page-level rendering details: undated articles, the hook that regenerates under `mkdocs serve`."""
+"""Page-level rendering details: undated articles, references, sentences built from the categories."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-import pytest
-
-from generator import mkdocs_hook
 from generator.pipeline import generate
+from generator.render.site import in_sentence, join_words
 
 
 def test_undated_articles_are_listed_apart(project):
@@ -28,16 +24,25 @@ def test_references_become_links_and_states_list_their_people(project):
     assert "- **People whose state is United States:** [George W. Bush](../people/george-w-bush.md" in us
 
 
-def test_hook_regenerates_only_under_serve(project):
-    config = SimpleNamespace(config_file_path=str(project.root / "mkdocs.yml"))
-    mkdocs_hook.on_startup(command="build", dirty=False)
-    mkdocs_hook.on_pre_build(config)
-    assert not (project.root / "docs").exists()
-    mkdocs_hook.on_startup(command="serve", dirty=False)
-    mkdocs_hook.on_pre_build(config)
-    assert (project.root / "docs" / "index.md").exists()
-    project.glossary("states", "- name: X\n")
-    from mkdocs.exceptions import PluginError
+FOUR = """\
+  organizations:
+    title: Organizations
+    singular: organization
+"""
 
-    with pytest.raises(PluginError, match="seeds/glossary/states.yml:1:3: entry: missing required key 'summary'"):
-        mkdocs_hook.on_pre_build(config)
+
+def test_sentences_that_name_categories_come_from_briefing_yml(project):
+    project.write("briefing.yml", project.root.joinpath("briefing.yml").read_text() + FOUR)
+    project.glossary("organizations", "- name: United Nations\n  summary: An organization of states.\n  aliases: [UN]\n")
+    project.article("un.txt", "---\ndate: 2006-07-07\n---\nThe UN meets\n\nThe UN discussed North Korea.\n")
+    _, pages, _ = generate(project.root)
+    assert "Every person, state, weapon and organization the briefing explains" in pages["glossary/index.md"]
+    assert "with the people, states, weapons and organizations each one mentions." in pages["timeline.md"]
+    assert "The glossary explains 5 people, 3 states, 2 weapons and 1 organizations." in pages["index.md"]
+    for page in ("glossary/index.md", "timeline.md"):
+        assert "person, state and weapon" not in pages[page] and "people, states and weapons" not in pages[page]
+
+
+def test_words_in_a_sentence():
+    assert [join_words(w) for w in (["a"], ["a", "b"], ["a", "b", "c"])] == ["a", "a and b", "a, b and c"]
+    assert [in_sentence(t) for t in ("People", "UN agencies", "NGOs")] == ["people", "UN agencies", "NGOs"]

@@ -1,0 +1,149 @@
+"""Briefing as a MkDocs plugin (``plugins: [briefing]`` in mkdocs.yml): one configuration, and live
+regeneration under ``mkdocs serve``.
+
+briefing.yml is the one source of the site's title, description and address: ``on_config`` sets
+MkDocs' ``site_name``, ``site_description`` and ``site_url`` from it (``SITE_URL`` in the
+environment overriding its ``site_url``, for the feed and MkDocs alike), and checks that MkDocs
+builds the folder briefing.yml's ``docs`` names. MkDocs insists on a ``site_name`` key, so
+mkdocs.yml holds the placeholder ``site_name: briefing.yml``.
+
+``make site`` runs ``briefing build`` itself, so ``mkdocs build`` does not regenerate: it builds
+the docs/ that the generator last wrote. ``mkdocs serve`` regenerates on every rebuild (writing
+nothing when nothing changed, so the file watcher does not loop) and, when an input is invalid
+(a glossary file half-saved), logs the problems and keeps serving the last good pages: raising
+``PluginError`` there would stop the first build and leave later ones "stuck" until fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import write
+from .annotate.coverage import coverage
+from .commands import report
+from .config import CONFIG_FILE, load_config
+from .errors import BriefingError
+from .model import Config
+from .pipeline import build, up_to_date
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+# What mkdocs.yml's required site_name holds: the real title is briefing.yml's.
+TITLE_PLACEHOLDER = "briefing.yml"
+
+
+class BriefingConfig(base.Config):
+    """The plugin's options in mkdocs.yml."""
+
+    config = c.Type(str, default=CONFIG_FILE)  # briefing.yml, relative to mkdocs.yml
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """State lives on the instance, never in module globals. MkDocs keeps one instance for a whole
+    ``mkdocs serve`` session (and, in one Python process, across every mkdocs.yml it loads: its
+    plugin cache is per process), so the state is reset on shutdown and the last good
+    briefing.yml is only ever reused for the same file."""
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self.command: str | None = None  # "build", "serve" or "gh-deploy", from on_startup
+        self.root: Path | None = None  # the folder briefing.yml is in
+        self.config_file = CONFIG_FILE
+        self.briefing: Config | None = None  # the last valid briefing.yml ...
+        self._briefing_path: Path | None = None  # ... and where it was read
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._reset()
+        self.command = command
+
+    def on_shutdown(self) -> None:
+        self._reset()
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def on_config(self, config):
+        path = Path(config.config_file_path).parent / self.config.config
+        self.root, self.config_file = path.parent, path.name
+        try:
+            self.briefing, self._briefing_path = load_config(self.root, self.config_file), path
+        except BriefingError as error:
+            if not (self.serving and self.briefing and self._briefing_path == path):
+                raise PluginError(_problems(error, f"cannot read {self.config.config}")) from None
+            _log_problems(error, f"{self.config.config} is invalid; serving the last good site")
+        briefing = self.briefing
+        _ignored(config.site_name, TITLE_PLACEHOLDER, briefing.title, "site_name", "title")
+        _ignored(config.site_description, None, briefing.description or None, "site_description", "description")
+        config.site_name = briefing.title
+        config.site_description = briefing.description or None
+        if not self.serving:  # `mkdocs serve` has set site_url to the local address it serves
+            _ignored(config.site_url, None, briefing.site_url or None, "site_url", "site_url (or SITE_URL)")
+            config.site_url = briefing.site_url or None
+        docs = (self.root / briefing.docs_dir).resolve()
+        if Path(config.docs_dir).resolve() != docs:
+            wanted = os.path.relpath(docs, Path(config.config_file_path).parent)
+            raise PluginError(f"mkdocs.yml: docs_dir is '{config.docs_dir}' but briefing.yml's docs is "
+                              f"'{briefing.docs_dir}': write 'docs_dir: {Path(wanted).as_posix()}' in mkdocs.yml")
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        """Rebuild when an input or the generator itself changes (MkDocs already watches docs/)."""
+        briefing = self.briefing
+        for path in (self.root / self.config_file, self.root / briefing.articles_dir, self.root / briefing.glossary_dir):
+            if path.exists():
+                server.watch(str(path))
+        server.watch(str(Path(__file__).parent))
+        return server
+
+    def on_pre_build(self, *, config) -> None:
+        docs = Path(config.docs_dir)
+        # Whatever the command: if a `briefing build` was killed half-way, finish it first, so
+        # MkDocs only ever sees a complete generation of docs/.
+        write.recover(docs)
+        if self.serving:
+            self.regenerate()
+        elif not (docs / write.MANIFEST).is_file():
+            raise PluginError(f"{self.briefing.docs_dir}/ has no generated pages: run 'briefing build' before "
+                              "'mkdocs build' ('make site' does both)")
+
+    def regenerate(self) -> None:
+        """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/."""
+        if up_to_date(self.root, self.config_file):
+            return
+        try:
+            result = build(self.root, config_file=self.config_file)
+        except BriefingError as error:
+            _log_problems(error, f"{self.briefing.docs_dir}/ keeps the last good pages until they are fixed")
+            return
+        for line in report.notes(result):
+            log.info(line)
+        log.info(report.counts(result, "build"))
+        log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles))))
+
+
+def _problems(error: BriefingError, what: str) -> str:
+    return f"briefing: {what}:\n" + "\n".join(str(p) for p in error.problems)
+
+
+def _log_problems(error: BriefingError, consequence: str) -> None:
+    for problem in error.problems:
+        log.error(str(problem))
+    count = len(error.problems)
+    log.error(f"briefing: {count} problem{'s' if count != 1 else ''}; {consequence}")
+
+
+def _ignored(value, placeholder, ours, mkdocs_key: str, briefing_key: str) -> None:
+    """One line when mkdocs.yml sets what briefing.yml owns (it would be silently overridden)."""
+    if value not in (None, "", placeholder, ours):
+        log.warning(f"mkdocs.yml: {mkdocs_key} '{value}' is ignored: it comes from briefing.yml's {briefing_key}; "
+                    f"remove it from mkdocs.yml" + (f" (MkDocs needs the key: write '{mkdocs_key}: {placeholder}')" if placeholder else ""))

@@ -1,0 +1,133 @@
+"""The MkDocs plugin: briefing.yml is the one configuration; `mkdocs serve` regenerates, `mkdocs
+build` does not; bad input under serve is logged and the last good docs/ kept; no state leaks."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.config import load_config as mkdocs_config
+from mkdocs.exceptions import PluginError
+
+from generator.plugin import BriefingPlugin
+from generator.pipeline import build
+
+
+def session(project, command: str, env: dict[str, str] | None = None, monkeypatch=None):
+    """mkdocs.yml loaded as MkDocs loads it, the plugin started for ``command``."""
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    config = mkdocs_config(config_file=str(project.root / "mkdocs.yml"))
+    config.plugins.on_startup(command=command, dirty=False)
+    return config, config.plugins["briefing"]
+
+
+@pytest.fixture
+def site(project):
+    return project.with_site()
+
+
+def test_the_plugin_is_registered_and_listed():
+    from importlib.metadata import entry_points
+
+    (found,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "briefing"]
+    assert found.value == "generator.plugin:BriefingPlugin"
+
+
+def test_briefing_yml_sets_title_description_and_url(site, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    site.write("briefing.yml", site.root.joinpath("briefing.yml").read_text().replace(
+        "title: Test briefing\n", "title: Test briefing\ndescription: What it covers.\nsite_url: https://example.org/b\n"))
+    config, plugin = session(site, "build")
+    config = config.plugins.on_config(config)
+    assert (config.site_name, config.site_description, config.site_url) == ("Test briefing", "What it covers.", "https://example.org/b/")
+    # SITE_URL (set by the Pages workflow) wins, for MkDocs and the feed alike.
+    monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo")
+    config = config.plugins.on_config(config)
+    assert config.site_url == "https://owner.github.io/repo/" == plugin.briefing.site_url
+
+
+def test_mkdocs_yml_must_build_briefing_yml_docs_folder(site):
+    site.write("briefing.yml", site.root.joinpath("briefing.yml").read_text() + "docs: pages\n")
+    config, _ = session(site, "build")
+    with pytest.raises(PluginError, match=r"^mkdocs.yml: docs_dir is .* but briefing.yml's docs is 'pages': write 'docs_dir: pages' in mkdocs.yml$"):
+        config.plugins.on_config(config)
+
+
+def test_a_title_left_in_mkdocs_yml_is_reported(site, caplog):
+    text = site.root.joinpath("mkdocs.yml").read_text()
+    site.write("mkdocs.yml", text.replace("site_name: briefing.yml", "site_name: Old title"))
+    config, _ = session(site, "build")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.briefing"):
+        config = config.plugins.on_config(config)
+    assert config.site_name == "Test briefing"
+    assert "mkdocs.yml: site_name 'Old title' is ignored: it comes from briefing.yml's title" in caplog.text
+
+
+def test_build_does_not_regenerate_serve_does(site, caplog):
+    config, _ = session(site, "build")
+    config = config.plugins.on_config(config)
+    with pytest.raises(PluginError, match="docs/ has no generated pages: run 'briefing build' before 'mkdocs build'"):
+        config.plugins.on_pre_build(config=config)
+    assert not (site.root / "docs" / "index.md").exists()
+    build(site.root)
+    config.plugins.on_pre_build(config=config)  # a built docs/ is what `mkdocs build` builds
+
+    (site.root / "docs" / "index.md").unlink()
+    config.plugins.on_shutdown()
+    config, _ = session(site, "serve")
+    config = config.plugins.on_config(config)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        config.plugins.on_pre_build(config=config)
+    assert (site.root / "docs" / "index.md").exists()
+    assert "briefing build: 1 articles" in caplog.text
+    assert "coverage: " in caplog.text and "Details: briefing coverage" in caplog.text
+
+
+def test_bad_input_under_serve_keeps_the_last_good_pages(site, caplog):
+    config, _ = session(site, "serve")
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    page = site.root / "docs" / "glossary" / "states" / "china.md"
+    before = page.read_text()
+    site.glossary("states", "- name: X\n")  # a half-saved file
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        config.plugins.on_pre_build(config=config)  # no exception: the server keeps running
+    assert "seeds/glossary/states.yml:1:3: entry: missing required key 'summary'" in caplog.text
+    assert "docs/ keeps the last good pages until they are fixed" in caplog.text
+    assert page.read_text() == before
+    # briefing.yml itself half-saved: the last good one stands in, the problems are logged.
+    good = config.site_name
+    site.write("briefing.yml", "title: [")
+    caplog.clear()
+    config = config.plugins.on_config(config)
+    assert config.site_name == good and "briefing.yml is invalid; serving the last good site" in caplog.text
+
+
+def test_a_bad_briefing_yml_stops_a_build(site):
+    site.write("briefing.yml", "title: Only a title\n")
+    config, _ = session(site, "build")
+    with pytest.raises(PluginError, match="briefing.yml: missing required key 'categories'"):
+        config.plugins.on_config(config)
+
+
+def test_state_is_per_instance_and_reset_on_shutdown(site, tmp_path_factory):
+    first, second = BriefingPlugin(), BriefingPlugin()
+    first.on_startup(command="serve", dirty=False)
+    assert first.serving and not second.serving and second.command is None
+    first.on_shutdown()
+    assert first.command is None and first.briefing is None
+    # MkDocs reuses one instance for every mkdocs.yml a process loads: the last good briefing.yml
+    # of one project never stands in for another's.
+    config, plugin = session(site, "serve")
+    config.plugins.on_config(config)
+    assert plugin.root == site.root
+    other = tmp_path_factory.mktemp("other")
+    (other / "docs").mkdir()
+    (other / "overrides").mkdir()
+    (other / "mkdocs.yml").write_text((site.root / "mkdocs.yml").read_text())
+    (other / "briefing.yml").write_text("title: [")
+    config = mkdocs_config(config_file=str(other / "mkdocs.yml"))
+    assert config.plugins["briefing"] is plugin  # MkDocs' plugin cache
+    with pytest.raises(PluginError, match="cannot read briefing.yml"):
+        config.plugins.on_config(config)
