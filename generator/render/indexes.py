@@ -7,7 +7,7 @@ from .article import by_category
 from .maps import home_map
 from .markdown import Markdown, escape, link
 from .frontmatter import front_matter
-from .site import ENV, MONTHS, Site, long_date, page_title, relative
+from .site import ENV, MONTHS, Site, category_phrase, in_sentence, long_date, page_title, relative
 
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page
@@ -69,7 +69,7 @@ def _timeline_page(site: Site, here: str, title: str, years: dict[str, list[Anno
             grouped.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here))
     return ENV.get_template("timeline.md.j2").render(
         front_matter=front_matter({"title": page_title(title)}), title=title, years=grouped,
-        total=sum(len(a) for a in years.values()), up=up,
+        total=sum(len(a) for a in years.values()), up=up, categories=category_phrase(site.config),
     )
 
 
@@ -89,7 +89,9 @@ def render_glossary_index(site: Site) -> str:
             "count": len(entries),
             "top": Markdown(", ".join(site.entry_link(e, here) for e in _ranked(site, category.key)[:8])),
         })
-    return ENV.get_template("glossary_index.md.j2").render(front_matter=front_matter({"title": "Glossary"}), categories=categories)
+    return ENV.get_template("glossary_index.md.j2").render(
+        front_matter=front_matter({"title": "Glossary"}), categories=categories, kinds=category_phrase(site.config, plural=False),
+    )
 
 
 def render_category_index(site: Site, category) -> str:
@@ -109,9 +111,10 @@ def render_home(site: Site) -> str:
     for category in site.config.categories:
         top = [(e, site.index.count(e.key)) for e in _ranked(site, category.key)[:TOP]]
         top = [{"link": site.entry_link(e, here), "count": n} for e, n in top if n]
-        ranked.append({"title": category.title, "count": sum(1 for e in site.glossary.entries if e.category == category.key), "top": top})
+        ranked.append({"title": category.title, "in_sentence": in_sentence(category.title), "count": sum(1 for e in site.glossary.entries if e.category == category.key), "top": top})
     return ENV.get_template("home.md.j2").render(
-        front_matter=front_matter({"title": page_title(site.config.title)}),
+        # "Home": Material writes "<page title> - <site name>", and the site's name is the title.
+        front_matter=front_matter({"title": "Home"}),
         config=site.config,
         total=len(site.articles),
         undated=len(site.articles) - len(dated),

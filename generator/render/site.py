@@ -59,6 +59,22 @@ def typed_date(text: str) -> str:
     return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
 
 
+def in_sentence(title: str) -> str:
+    """A heading word as it reads inside a sentence: 'People' -> 'people', 'UN agencies' stays."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]
+
+
+def join_words(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def category_phrase(config: Config, plural: bool = True) -> str:
+    """The configured categories in a sentence: 'people, states and weapons' (or the singulars,
+    'person, state and weapon'): every sentence that names them is built from briefing.yml."""
+    return join_words([in_sentence(c.title) if plural else c.singular for c in config.categories])
+
+
 def page_title(text: str) -> str:
     # MkDocs puts the front-matter title into <title>, the search index and navigation without
     # escaping it; entities keep a headline such as "<script>" text everywhere it lands.

@@ -26,6 +26,35 @@ def test_timeline_groups_by_year_and_month(project):
     assert "    People: [Kim Jong-un](glossary/people/kim-jong-un.md)" in timeline
 
 
+def test_timeline_entities_are_paragraphs_of_their_own(project):
+    """Markdown joins adjacent lines: the article line and each category's names must be separate
+    paragraphs of the list item, not one run-on line."""
+    import markdown
+
+    add_articles(project)
+    _, pages, _ = generate(project.root)
+    body = pages["timeline.md"].split("---\n", 2)[2]
+    html = markdown.markdown(body, extensions=["attr_list", "md_in_html"])
+    item = html[html.index("<li>"):html.index("</li>")]
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", item, re.S)
+    assert len(paragraphs) == 4, item  # the article; people, states, weapons
+    assert "Kim tests a missile" in paragraphs[0] and "People:" not in paragraphs[0] and "Wire" in paragraphs[0]
+    assert [p.split(":")[0] for p in paragraphs[1:]] == ["People", "States", "Weapons"]
+    assert item.count('class="briefing-mentions"') == 3
+
+
+def test_feed_links_are_absolute_with_a_site_url(project, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo/")
+    _, pages, _ = generate(project.root)
+    feed = ET.fromstring(pages["feed.xml"].encode())
+    assert feed.find(f"{ATOM}id").text == "https://owner.github.io/repo/feed.xml"
+    self_link = next(link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self")
+    assert self_link.get("href") == "https://owner.github.io/repo/feed.xml"
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}id").text == "https://owner.github.io/repo/articles/2006-07-06-bush-talks-to-hu/"
+    assert "urn:" not in pages["feed.xml"]
+
+
 def test_feed_lists_dated_articles_newest_first(project):
     add_articles(project)
     project.article("u.txt", "Undated\n\nText about China.\n")
