@@ -209,19 +209,36 @@ def test_ci_tests_every_push_and_pull_request():
     assert python["with"]["cache"] == "pip"
     steps = _steps(job)
     assert _index(steps, "actions/checkout@") < _index(steps, "actions/setup-python@") < _index(steps, "make test")
-    # `briefing check` exits non-zero when the committed docs/ is not what `briefing build` writes.
-    if any("briefing check" in step for step in steps):
-        stale = _index(steps, "briefing check")
-    else:
-        stale = _index(steps, "make check")
-        assert "briefing check" in _make_recipe("check")
-    assert _index(steps, "make test") < stale
+    # docs/ is a build output: CI checks the live inputs (`briefing check`) and builds them strictly.
+    check, site = _index(steps, "make check"), _index(steps, "make site")
+    assert "briefing check" in _make_recipe("check")
+    assert _index(steps, "make test") < check < site
+    # Both run even when the tests failed, so one push shows every problem.
+    assert job["steps"][check]["if"] == job["steps"][site]["if"] == "${{ !cancelled() }}"
+    assert job["steps"][_index(steps, "make test")]["env"]["BRIEFING_CHROMIUM"]
 
 
-def test_pages_publishes_main_on_schedule_and_by_hand():
+def test_ci_run_is_what_the_workflow_runs():
+    lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.startswith("make")]
+    assert lines == ["make test", "make check", "make site"]
+
+
+def test_pages_publishes_main_on_push_and_by_hand():
     pages = _load(PAGES)
     assert pages["on"]["push"]["branches"] == ["main"]
-    assert pages["on"]["schedule"] and "workflow_dispatch" in pages["on"]
+    assert "workflow_dispatch" in pages["on"]
+    assert "schedule" not in pages["on"], "no daily run: the import job will bring its own schedule"
+    assert "import job" in PAGES.read_text()
+
+
+def test_pages_says_what_to_do_when_pages_is_off():
+    steps = _load(PAGES)["jobs"]["build"]["steps"]
+    index = _index(_steps({"steps": steps}), "actions/configure-pages@")
+    configure = steps[index]
+    assert configure["uses"] == "actions/configure-pages@v5" and configure["with"]["enablement"] is True
+    explain = steps[index + 1]
+    assert explain["if"] == f"${{{{ failure() && steps.{configure['id']}.outcome == 'failure' }}}}"
+    assert "Pages is not enabled: Settings → Pages → Source → GitHub Actions, then re-run" in explain["run"]
 
 
 def test_pages_builds_checks_links_then_uploads():
@@ -253,3 +270,43 @@ def test_pages_least_privilege_and_one_deployment_at_a_time():
     assert deploy["environment"]["name"] == "github-pages"
     assert any(s.startswith("actions/deploy-pages@") for s in _steps(deploy))
     assert set(pages["jobs"]) == {"build", "deploy"}
+
+
+# --- the Makefile's set-up works for everyone ----------------------------------------------
+
+
+def _find_chromium(env: dict[str, str], root: bool = False) -> subprocess.CompletedProcess:
+    """The Makefile's FIND_CHROMIUM snippet, on a machine with no browser in the usual places
+    (their folders renamed away) and nothing on PATH, as a user who is (not) root."""
+    text = (ROOT / "Makefile").read_text()
+    snippet = re.search(r"^define FIND_CHROMIUM\n(.*?)^endef$", text, re.M | re.S)[1].replace("$$", "$")
+    snippet = snippet.replace("/usr/bin/", "/nonexistent/usr/bin/").replace("/Applications/", "/nonexistent/Applications/")
+    snippet = snippet.replace('"$(id -u)"', "0" if root else "1000").replace("apt-get", "no-such-apt-get")
+    return subprocess.run(["/bin/sh", "-c", snippet], capture_output=True, text=True,
+                          env={"PATH": "/nonexistent", **env}, timeout=30)
+
+
+def test_make_test_uses_the_browser_named_or_found(tmp_path):
+    browser = tmp_path / "my chrome"
+    browser.write_text("#!/bin/sh\n")
+    browser.chmod(0o755)
+    for variable in ("BRIEFING_CHROMIUM", "CHROMIUM"):
+        found = _find_chromium({variable: str(browser)})
+        assert found.returncode == 0 and found.stdout == f"{browser}\n", found.stderr
+
+
+def test_make_test_without_a_browser_says_what_to_install():
+    for root in (False, True):  # root, but no apt-get: the same one line
+        missing = _find_chromium({}, root=root)
+        assert missing.returncode == 1 and missing.stdout == ""
+        (line,) = missing.stderr.splitlines()
+        assert line.startswith("make test: no Chromium or Chrome found: install one") and "BRIEFING_CHROMIUM=" in line
+
+
+def test_make_test_exports_the_browser_and_never_runs_apt_get_unasked():
+    recipe = _make_recipe("test")
+    assert 'BRIEFING_CHROMIUM="$$chromium" $(BIN)/pytest' in recipe
+    text = (ROOT / "Makefile").read_text()
+    assert text.count("apt-get install -y") == 1
+    assert re.search(r'if \[ "\$\$\(id -u\)" = 0 \] && command -v apt-get', text), "apt-get only as root, only if present"
+    assert "npm not found" in text and _make_recipe("$(AXE)").lstrip().startswith("@$(NEED_NPM)")
