@@ -8,6 +8,7 @@ from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
 
+from .dates import ceiling as date_ceiling, floor as date_floor
 from .schema import Kind
 
 
@@ -108,6 +109,7 @@ class Glossary:
 
 
 class BlockKind(Enum):
+    HEADLINE = "headline"  # the article's title: its mentions count, it carries no links
     PARAGRAPH = "paragraph"
     SUBHEADING = "subheading"
     CAPTION = "caption"
@@ -118,6 +120,7 @@ class Block:
     kind: BlockKind
     text: str
     line: int  # line in the source file, for messages
+    dateline: int = 0  # length of a leading dateline ("SEOUL, March 3 (Reuters) -"): text, never mentions
 
 
 class RemovalKind(Enum):
@@ -128,6 +131,8 @@ class RemovalKind(Enum):
     PHOTO_CREDIT = "photo credit"
     NAVIGATION = "navigation"
     CONTROL_CHARACTERS = "control characters"
+    BYLINE = "byline"
+    METADATA = "metadata"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,27 +184,31 @@ class Unresolved:
     candidates: tuple[str, ...]
 
 
+class NoteKind(Enum):
+    """How the linker decided a name it could have read either way (for `briefing coverage`)."""
+
+    PLACE = "place"  # a place name read as a location: not linked
+    GOVERNMENT = "government"  # a place name read as its government: linked
+    BY_TITLE = "by title"  # a shared short name resolved by a title that fits an office on the date
+    BY_STATE = "by state"  # a shared short name resolved by the candidate's state named nearby
+    BY_DATE = "by date"  # a short name only one entry has, in office on the article's date
+
+
+class Note(NamedTuple):
+    kind: NoteKind
+    text: str
+    block: int
+    start: int
+    entry: str  # the entry the name could mean (or was linked to)
+
+
 @dataclass(frozen=True)
 class AnnotatedArticle:
     article: Article
     mentions: tuple[Mention, ...]
     unresolved: tuple[Unresolved, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def entries(self) -> tuple[str, ...]:
         """Entry keys in order of first mention."""
         return tuple(dict.fromkeys(m.entry for m in self.mentions))
-
-
-def date_floor(text: str) -> dt.date:
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
-
-
-def date_ceiling(text: str) -> dt.date:
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)

@@ -168,7 +168,7 @@ def test_bom_and_crlf_are_accepted(project):
     path = project.root / "seeds/glossary/weapons.yml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     site, _, _ = generate(project.root)
-    assert site.articles[0].article.blocks[0].text == "Mr Bush spoke."
+    assert site.articles[0].article.blocks[1].text == "Mr Bush spoke."  # block 0 is the headline
 
 
 def test_a_ten_megabyte_article(project):
@@ -178,7 +178,7 @@ def test_a_ten_megabyte_article(project):
     project.article("big.txt", "---\ndate: 2017-09-15\n---\nA very long article\n\n" + body + "\n")
     site, pages, _ = generate(project.root)
     big = next(a for a in site.articles if a.article.title == "A very long article")
-    assert len(big.article.blocks) == 10_000
+    assert len(big.article.blocks) == 10_001  # and the headline
     assert len(pages["articles/2017-09-15-a-very-long-article.md"]) > 10_000_000
 
 
@@ -222,4 +222,4 @@ def test_entry_names_that_differ_only_in_normal_form_are_duplicates(project):
 def test_headline_line_that_looks_like_metadata_stays_text():
     article, problems, _ = parse_article("Washington: talks resume\n\nKey: value lines stay text too.\n", "a.txt")
     assert problems == [] and article.title == "Washington: talks resume"
-    assert article.blocks[0].text == "Key: value lines stay text too."
+    assert article.blocks[1].text == "Key: value lines stay text too."

@@ -9,7 +9,6 @@ either side), and does its case fit ("US" is not "us", "Bush" is not "bush")?
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -26,6 +25,7 @@ MAX_GAPS = 6  # spellings are 2**gaps; longer names keep the two uniform spellin
 
 class PatternKind(Enum):
     NAME = "name"  # the entry's name or an alias: always means that entry
+    PLACE = "place"  # a place that means the entry only when it acts ("Seoul said", not "in Seoul")
     SHORT = "short name"  # may be shared: resolved per article by the linker
     EXCLUDE = "exclude"  # a phrase that contains a name but means something else
 
@@ -38,14 +38,18 @@ class Pattern:
     # For a short name: other entries whose full name contains it ("Kim Yo-jong" for "Kim"). They
     # are never chosen by date, but an article that names one of them in full may mean them.
     related: tuple[str, ...] = ()
-    # For a short name: each candidate's terms of office (first day, last day, entry key), by
-    # first day, so the article's date finds who was serving without parsing dates per mention.
-    terms: tuple[tuple[dt.date, dt.date, str], ...] = ()
+    # For a short name: each candidate's terms of office and what it refers to, prepared once so
+    # the resolvers parse no date per mention.
+    candidates: tuple = ()
 
     @cached_property
     def anyone(self) -> frozenset[str]:
         """Every entry a short name may mean: candidates and related."""
         return frozenset(self.entries + self.related)
+
+    @cached_property
+    def related_set(self) -> frozenset[str]:
+        return frozenset(self.related)
 
 
 Hit = tuple[int, int, Pattern]  # start, end, pattern: a plain tuple, there is one per mention
@@ -99,13 +103,13 @@ class Matcher:
 
     def __init__(self, patterns: list[Pattern]):
         table: dict[str, list[Pattern]] = {}
-        priority = {PatternKind.EXCLUDE: 0, PatternKind.NAME: 1, PatternKind.SHORT: 2}
+        priority = {PatternKind.EXCLUDE: 0, PatternKind.NAME: 1, PatternKind.PLACE: 1, PatternKind.SHORT: 2}
         # Typed names first, generated plurals after, so an exact name always outranks a plural.
         typed = sorted(patterns, key=lambda p: priority[p.kind])
         plurals = [
-            Pattern(plural, p.kind, p.entries, p.related, p.terms)
+            Pattern(plural, p.kind, p.entries, p.related, p.candidates)
             for p in typed
-            if p.kind is not PatternKind.EXCLUDE and (plural := _plural(p.surface))
+            if p.kind in (PatternKind.NAME, PatternKind.SHORT) and (plural := _plural(p.surface))
         ]
         for pattern in typed + plurals:
             for key in spellings(pattern.surface):

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem
-from ..model import Article, RemovalKind
+from ..model import Article, Block, BlockKind, RemovalKind
 from ..render.slugs import slugify, unique_slugs
 from ..schema import Field, Kind, check_mapping
 from .clean import clean
@@ -61,7 +61,9 @@ def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], 
         return None, [Problem(path, message="article is empty" if not skip else "article has no text after its front matter")], warnings
     if not cleaned.blocks:
         return None, [Problem(path, message="article has a headline but no text")], warnings
-    date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
+    # The editor's date, else one the scraper left in a metadata line ("date 2017-09-15 By ...").
+    day = meta.get("date") or cleaned.date
+    date = dt.date.fromisoformat(day) if day else None
     base = slugify(cleaned.title)
     article = Article(
         path=path,
@@ -70,7 +72,8 @@ def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], 
         date=date,
         source=meta.get("source"),
         url=meta.get("url"),
-        blocks=cleaned.blocks,
+        # The headline is block 0: its mentions count like any other (the page shows it as the title).
+        blocks=(Block(BlockKind.HEADLINE, cleaned.title, cleaned.title_line), *cleaned.blocks),
         removed=cleaned.removed,
         nbsp_replaced=cleaned.nbsp_replaced,
     )

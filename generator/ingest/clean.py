@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Removal, RemovalKind
+from .lead import dateline, is_byline, metadata_date
 from ..text import comparable as _comparable  # generator/text.py owns how texts compare
 
 # Unicode spaces that render like a space (no-break, thin, ideographic...).
@@ -53,6 +54,8 @@ class Cleaned:
     removed: tuple[Removal, ...]
     nbsp_replaced: int
     control_removed: int
+    date: str | None = None  # a publication date read from a scraped metadata line
+    title_line: int = 1  # where the headline is (line 1 when front matter gives the title)
 
 
 def normalise_line(line: str) -> tuple[str, int, int]:
@@ -127,10 +130,17 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
         removed.append(Removal(kind, line if text is None else text, number))
         rows[index] = (number, "")
 
+    found_date = None
     for i, (_, line) in enumerate(rows):
         if not line:
             continue
-        if is_navigation(line):
+        is_metadata, date = metadata_date(line)
+        if is_metadata:
+            found_date = found_date or date
+            drop(i, RemovalKind.METADATA)
+        elif is_byline(line):
+            drop(i, RemovalKind.BYLINE)
+        elif is_navigation(line):
             drop(i, RemovalKind.NAVIGATION)
         elif is_boilerplate(line):
             drop(i, RemovalKind.BOILERPLATE)
@@ -139,12 +149,14 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
 
     filled = [i for i, (_, line) in enumerate(rows) if line]
     early = [rows[i][1] for i in filled[1:6]]
+    title_line = 1
     if title is None:
         if not filled:
-            return Cleaned("", (), tuple(removed), nbsp, controls)
+            return Cleaned("", (), tuple(removed), nbsp, controls, found_date)
         first = filled.pop(0)
         number, headline = rows[first]
         title, junk = _split_headline(headline, early, source)
+        title_line = number
         if junk:
             removed.append(Removal(RemovalKind.OUTLET_PREFIX, junk, number))
         rows[first] = (number, "")
@@ -178,7 +190,21 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
         if any(rows[j][1].startswith(stem) and len(rows[j][1]) > len(stem) for j in later):
             drop(i, RemovalKind.TEASER)
 
-    return Cleaned(title, _blocks(rows), tuple(sorted(removed, key=lambda r: r.line)), nbsp, controls)
+    blocks = _with_dateline(_blocks(rows))
+    return Cleaned(title, blocks, tuple(sorted(removed, key=lambda r: r.line)), nbsp, controls, found_date, title_line)
+
+
+def _with_dateline(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The dateline that opens the story (in one of its first blocks: a caption may come first)."""
+    for i, block in enumerate(blocks[:3]):
+        if block.kind is BlockKind.SUBHEADING:
+            continue
+        length = dateline(block.text)
+        if length:
+            return blocks[:i] + (Block(block.kind, block.text, block.line, length),) + blocks[i + 1:]
+        if block.kind is BlockKind.PARAGRAPH:
+            break  # the story has begun without one
+    return blocks
 
 
 def _blocks(rows: list[tuple[int, str]]) -> tuple[Block, ...]:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..model import AnnotatedArticle, Mention
+from ..model import AnnotatedArticle, BlockKind, Mention
 from .markdown import Markdown, escape, has_inline_syntax, link, span
 from .frontmatter import front_matter
 from .site import ENV, Site, block_id, long_date, page_title, relative
 
 
-def annotated_text(site: Site, text: str, mentions: list[Mention], here: str) -> Markdown:
-    """A block's text with its mentions as links (first in the article) or styled spans."""
+def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, dateline: int = 0) -> Markdown:
+    """A block's text with its mentions as links (first in the article) or styled spans, and its
+    dateline (never a mention) styled as one."""
+    if dateline:
+        rest = annotated_text(site, text[dateline:], [m._replace(start=m.start - dateline, end=m.end - dateline) for m in mentions], here)
+        return Markdown(span(escape(text[:dateline]), ("briefing-dateline",)) + rest)
     # Escaping is per piece between mentions; a block with nothing to escape (most of them) only
     # needs its first piece checked, for what a line may not start with.
     verbatim = not has_inline_syntax(text)
@@ -49,8 +53,9 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
     here = site.article_path(annotated)
     by_block = {i: list(ms) for i, ms in groupby(annotated.mentions, key=lambda m: m.block)}
     blocks = [
-        {"kind": block.kind.value, "id": block_id(i), "text": annotated_text(site, block.text, by_block.get(i, []), here)}
+        {"kind": block.kind.value, "id": block_id(i), "text": annotated_text(site, block.text, by_block.get(i, []), here, block.dateline)}
         for i, block in enumerate(article.blocks)
+        if block.kind is not BlockKind.HEADLINE  # the page title; its mentions are counted, not shown
     ]
     keys = annotated.entries()
     meta = {
@@ -58,6 +63,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "url": article.url,
+        "dateline": next((b.text[:b.dateline] for b in article.blocks if b.dateline), None),
         "entities": {
             c.key: [site.entries[k].name for k in keys if site.entries[k].category == c.key]
             for c in site.config.categories
@@ -84,6 +90,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         older=site.article_link(older, here) if older else None,
         front_matter=front_matter(meta),
         article=article,
+        headline=Markdown(escape(article.title) + " {: #" + block_id(0) + " }"),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
         groups=by_category(site, keys, here),
         blocks=blocks,

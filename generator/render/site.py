@@ -163,4 +163,5 @@ def html_href(here: str, target: str) -> str:
 
 
 def block_id(index: int) -> str:
-    return f"p-{index + 1}"
+    """Block 0 is the headline; paragraphs are p-1, p-2, ..."""
+    return f"p-{index}"

@@ -1,0 +1,190 @@
+"""Is a place name the place, or the government that sits there?
+
+"Seoul said", "sanctions on Pyongyang", "talks between Washington and Pyongyang": the capital
+stands for its government and is a mention of the state. "in Seoul", "a flight from Beijing to
+Moscow", "Beijing's airport", "Yonsei University in Seoul, South Korea": it is a place, and
+linking it to the state would be a false link. Names the glossary lists under ``places`` are
+decided here by an ordered list of small rules over the words around them; the first rule that
+decides wins, and a place nothing marks as acting stays a place (precision first: the state is
+nearly always also named outright).
+
+Each rule sees a ``Context``: the block's text, where the name is, and where the other names of
+the block are, so a list ("Washington, Seoul and Tokyo agreed") is read as one subject.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Callable, NamedTuple
+
+from .. import lexicon
+
+
+class Reading(Enum):
+    GOVERNMENT = "government"  # a mention of the state
+    PLACE = "place"  # a location: not a mention
+    PART_OF_NAME = "part of a name"  # "Seoul National University": not a mention
+
+
+class Context(NamedTuple):
+    text: str
+    start: int
+    end: int
+    names: tuple[tuple[int, int, bool], ...]  # (start, end, is a place) of every name in the block
+
+
+_WORD_RE = re.compile(r"[\w’'\-]+")
+_POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
+_HYPHEN_SUFFIX_RE = re.compile(r"^[-‐‑]([a-z]+)\b")
+_CONTINUED_RE = re.compile(r"^[ \-‐‑]([A-Z][a-z]+)")
+_LIST_GLUE_RE = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+)$")
+_LIST_GOES_ON_RE = re.compile(r"^(?:,\s*|\s+and\s|\s+or\s|\s*/)")
+_ADVERBS = frozenset({"also", "still", "then", "now", "already", "again", "repeatedly", "later", "quickly", "previously", "has", "have", "had", "not", "reportedly", "publicly", "officially", "swiftly", "strongly", "firmly"})
+_PLACE_SUFFIXES = frozenset({"based", "bound", "born", "area", "region"})
+_GOVERNMENT_SUFFIXES = frozenset({"led", "backed", "brokered", "sponsored", "funded", "friendly", "allied"})
+_ALWAYS_GOVERNMENT = frozenset({"by", "against"})
+_DECIDED_BY_NOUN = frozenset({"from", "to", "of", "for", "with", "between", "on", "toward", "towards", "over"})
+_PASSIVE_OR_PHRASAL = frozenset({"called", "calls", "call", "calling", "put", "putting", "cracked", "pressed", "leaned", "leaning", "relies", "rely", "depends", "depend"})
+
+
+def _words_after(text: str, at: int, count: int) -> list[str]:
+    return [w.casefold() for w in _WORD_RE.findall(text[at:at + 80])[:count]]
+
+
+def _words_before(text: str, at: int, count: int) -> list[str]:
+    words = _WORD_RE.findall(text[max(0, at - 80):at])
+    if at - 80 > 0 and words:
+        words = words[1:]  # the first may be cut
+    # Stop at a sentence or clause boundary: "...in Seoul. Tokyo said" is not "in Tokyo".
+    tail = text[max(0, at - 80):at]
+    cut = max(tail.rfind(". "), tail.rfind("; "), tail.rfind(": "), tail.rfind('"'), tail.rfind("“"), tail.rfind("”"))
+    if cut != -1:
+        words = _WORD_RE.findall(tail[cut + 1:])
+    return [w.casefold() for w in words[-count:]]
+
+
+def _joins(context: Context, glue: str, right_end: int) -> bool:
+    """Whether ``glue`` between two names makes them one list. A bare comma does only inside a
+    list that goes on ("Washington, Seoul and Tokyo"), not after an opening phrase ("In Seoul,
+    Tokyo said")."""
+    if not _LIST_GLUE_RE.match(glue):
+        return False
+    return glue.strip() != "," or bool(_LIST_GOES_ON_RE.match(context.text[right_end:right_end + 8]))
+
+
+def _list_start(context: Context) -> int:
+    """Where a list of names this one ends ("Washington and Seoul") begins; skips "the"."""
+    start, right_end = context.start, context.end
+    for other_start, other_end, _ in reversed(context.names):
+        if other_end <= start and _joins(context, context.text[other_end:start], right_end):
+            start, right_end = other_start, other_end
+        elif other_end <= start:
+            break
+    before = context.text[max(0, start - 4):start]
+    if before.casefold() == "the ":
+        start -= 4
+    return start
+
+
+def _list_end(context: Context) -> int:
+    """Where a list of names this one starts ("Washington, Seoul and Tokyo") ends."""
+    end = context.end
+    for other_start, other_end, _ in context.names:
+        if other_start >= end and _joins(context, context.text[end:other_start], other_end):
+            end = other_end
+        elif other_start >= end:
+            break
+    return end
+
+
+def possessive(context: Context) -> Reading | None:
+    """"Pyongyang's nuclear programme" acts; "Pyongyang's main stadium" is a place."""
+    rest = context.text[context.end:]
+    match = _POSSESSIVE_RE.match(rest)
+    if not match:
+        return None
+    following = _words_after(rest, match.end(), 3)
+    place_nouns = lexicon.words("place_nouns")
+    return Reading.PLACE if any(w in place_nouns for w in following) else Reading.GOVERNMENT
+
+
+def hyphenated(context: Context) -> Reading | None:
+    """"Seoul-based" is a place, "Beijing-backed" a government."""
+    match = _HYPHEN_SUFFIX_RE.match(context.text[context.end:])
+    if not match:
+        return None
+    suffix = match[1]
+    if suffix in _GOVERNMENT_SUFFIXES:
+        return Reading.GOVERNMENT
+    return Reading.PLACE if suffix in _PLACE_SUFFIXES else Reading.PLACE
+
+
+def continued(context: Context) -> Reading | None:
+    """"Seoul National University", "Pyongyang International Airport": part of a longer name."""
+    match = _CONTINUED_RE.match(context.text[context.end:])
+    if not match:
+        return None
+    if match[1] in lexicon.exact("openers") or any(s == context.end + 1 for s, _, _ in context.names):
+        return None  # "in Tokyo Monday", or another name right after
+    return Reading.PART_OF_NAME
+
+
+def qualified(context: Context) -> Reading | None:
+    """"Seoul, South Korea": a city qualified by its country is a place."""
+    rest = context.text[context.end:]
+    if not rest.startswith(", "):
+        return None
+    at = context.end + 2
+    for other_start, other_end, is_place in context.names:
+        if other_start == at and not is_place:
+            after = context.text[other_end:other_end + 5]
+            if not re.match(r"^(?:,?\s+and\b|\s*/)", after):
+                return Reading.PLACE
+    return None
+
+
+def preceded(context: Context) -> Reading | None:
+    """The words before the name (before the whole list it is part of) and their prepositions."""
+    words = _words_before(context.text, _list_start(context), 3)
+    if not words:
+        return None
+    last = words[-1]
+    noun = words[-2] if len(words) > 1 else ""
+    government_nouns = lexicon.words("government_nouns")
+    if last in _ALWAYS_GOVERNMENT:
+        return Reading.GOVERNMENT
+    if last in _DECIDED_BY_NOUN:
+        if noun in government_nouns or noun in lexicon.words("object_verbs") or noun in _PASSIVE_OR_PHRASAL:
+            return Reading.GOVERNMENT
+        if last in ("with", "between", "on", "over"):
+            return None  # "with Seoul", "on Tokyo": the words after decide
+        return Reading.PLACE
+    if last in lexicon.words("locatives"):
+        return Reading.PLACE
+    if last in lexicon.words("object_verbs"):
+        return Reading.GOVERNMENT  # "urged Pyongyang to", "warned Washington"
+    return None
+
+
+def followed(context: Context) -> Reading | None:
+    """"Seoul said", "Washington and Seoul agreed", "Tokyo has": the name (or its list) acts."""
+    words = _words_after(context.text, _list_end(context), 3)
+    actor_verbs = lexicon.words("actor_verbs")
+    for word in words:
+        if word in actor_verbs:
+            return Reading.GOVERNMENT
+        if word not in _ADVERBS:
+            break
+    return None
+
+
+RULES: tuple[Callable[[Context], Reading | None], ...] = (possessive, hyphenated, continued, qualified, preceded, followed)
+
+
+def reading(context: Context) -> Reading:
+    for rule in RULES:
+        decided = rule(context)
+        if decided is not None:
+            return decided
+    return Reading.PLACE

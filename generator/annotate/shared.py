@@ -1,0 +1,113 @@
+"""Who a shared short name means: an ambiguous name -> its candidates -> resolvers, in order.
+
+"Kim", "Lee", "Clinton" and "Rice" each name several entries. The first resolver that names
+exactly one candidate wins; when none does the mention stays unlinked and is reported, never
+guessed. The article's date alone is not evidence (in 2009 "Clinton" may be the former
+president on a trip to Pyongyang as well as the Secretary of State); it decides only together
+with something the text says: a title that fits an office held on that day ("President Lee",
+"former President Clinton", "leader Kim"), or the candidate's own state named in the same
+paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable, NamedTuple
+
+from .. import lexicon
+from ..model import NoteKind
+
+_WORD_RE = re.compile(r"[\w’'\-]+")
+# Titles that say nothing about an office.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "comrade", "lady", "lord", "former", "first", "prof"})
+
+
+class Term(NamedTuple):
+    first: dt.date
+    last: dt.date
+    words: frozenset[str]  # the office's title, lowercased words
+
+
+class Candidate(NamedTuple):
+    key: str
+    terms: tuple[Term, ...]
+    refs: frozenset[str]  # entries its facts refer to (a person's state)
+
+
+class Clue(NamedTuple):
+    """What the text around one short-name mention says."""
+
+    date: dt.date | None
+    named: frozenset[str]  # entries the article has named in full so far
+    title: frozenset[str]  # office words just before the name ("president", "foreign", "minister")
+    former: bool  # "former President Clinton"
+    nearby: frozenset[str]  # entries named in the same paragraph
+
+
+def clue_words(text: str, start: int, floor: int) -> tuple[frozenset[str], bool]:
+    """The title words before a name, back to the previous name or the sentence's start."""
+    window = text[max(floor, start - 60):start]
+    cut = max(window.rfind(". "), window.rfind("; "), window.rfind('"'), window.rfind("“"), window.rfind("”"))
+    if cut != -1:
+        window = window[cut + 1:]
+    words = [w.casefold() for w in _WORD_RE.findall(window)][-5:]
+    titles = lexicon.words("titles")
+    office = frozenset(w for w in words if w in titles and w not in _HONORIFICS)
+    return office, "former" in words or "ex" in words
+
+
+def _held(term: Term, clue: Clue) -> bool:
+    if clue.date is None:
+        return True
+    if clue.former:
+        return term.last < clue.date
+    return term.first <= clue.date <= term.last
+
+
+def by_article(candidates: tuple[Candidate, ...], related: frozenset[str], clue: Clue) -> tuple[str, NoteKind | None] | None:
+    """A candidate the article has named in full ("Kim Yo-jong ... Ms Kim said")."""
+    named = clue.named & ({c.key for c in candidates} | related)
+    return (next(iter(named)), None) if len(named) == 1 else None
+
+
+def by_title(candidates: tuple[Candidate, ...], related: frozenset[str], clue: Clue) -> tuple[str, NoteKind | None] | None:
+    """"President Lee" in 2025: the one candidate holding (or, after "former", having held) an
+    office whose title has every title word."""
+    if not clue.title:
+        return None
+    fits = [c.key for c in candidates if any(clue.title <= t.words and _held(t, clue) for t in c.terms)]
+    return (fits[0], NoteKind.BY_TITLE) if len(fits) == 1 else None
+
+
+def by_state(candidates: tuple[Candidate, ...], related: frozenset[str], clue: Clue) -> tuple[str, NoteKind | None] | None:
+    """"South Korea's Lee" on a dated article: the one candidate in office that day whose state
+    the paragraph names."""
+    if clue.date is None or not clue.nearby:
+        return None
+    fits = [c.key for c in candidates if c.refs & clue.nearby and any(_held(t, clue) for t in c.terms)]
+    return (fits[0], NoteKind.BY_STATE) if len(fits) == 1 else None
+
+
+def by_sole_candidate(candidates: tuple[Candidate, ...], related: frozenset[str], clue: Clue) -> tuple[str, NoteKind | None] | None:
+    """A short name only one entry has ("Bush" when the glossary has one Bush), in office on the
+    article's date: the glossary shares it with nobody, so the date is enough."""
+    if len(candidates) != 1 or clue.date is None:
+        return None
+    only = candidates[0]
+    return (only.key, NoteKind.BY_DATE) if any(_held(t, clue) for t in only.terms) else None
+
+
+RESOLVERS: tuple[Callable, ...] = (by_article, by_title, by_state, by_sole_candidate)
+
+
+def resolve(candidates: tuple[Candidate, ...], related: frozenset[str], clue: Clue) -> tuple[str, NoteKind | None] | None:
+    """(entry key, how it was decided) or None."""
+    named = [c for c in candidates if c.key in clue.named]
+    if len(named) > 1:
+        candidates = tuple(named)  # the article named several in full: it means one of them
+    for resolver in RESOLVERS:
+        found = resolver(candidates, related, clue)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,54 @@
+"""The words the cleaner and the linker know, as data: one file per list, loaded once.
+
+Each ``<name>.txt`` holds one word or phrase per line (``#`` starts a comment). Rules ask for a
+list by name (``words("agencies")``); a briefing on another region extends a list from
+``briefing.yml`` (``lexicon: {agencies: [...]}``) through ``extend()`` before anything is read.
+Lists are compared case-insensitively unless a rule says otherwise.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+_EXTRA: dict[str, frozenset[str]] = {}
+
+
+def names() -> tuple[str, ...]:
+    """Every list there is (for validating ``lexicon:`` keys in briefing.yml)."""
+    return tuple(sorted(p.stem for p in _HERE.glob("*.txt")))
+
+
+@cache
+def _read(name: str) -> tuple[str, ...]:
+    lines = (_HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(text for line in lines if (text := line.split("#", 1)[0].strip()))
+
+
+def phrases(name: str) -> tuple[str, ...]:
+    """A list as written, in file order, plus what the briefing added."""
+    return _read(name) + tuple(sorted(_EXTRA.get(name, ())))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A list, lowercased, for membership tests."""
+    return frozenset(p.casefold() for p in phrases(name))
+
+
+@cache
+def exact(name: str) -> frozenset[str]:
+    """A list with its case kept (titles and sentence openers are capitalised words)."""
+    return frozenset(phrases(name))
+
+
+def extend(extra: dict[str, tuple[str, ...]]) -> None:
+    """Add a briefing's own words (from briefing.yml); clears what was loaded."""
+    global _EXTRA
+    merged = {k: frozenset(v) for k, v in extra.items()}
+    if merged == _EXTRA:
+        return
+    _EXTRA = merged
+    words.cache_clear()
+    exact.cache_clear()
