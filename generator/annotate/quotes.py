@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from .. import lexicon
 from ..model import AnnotatedArticle, Mention
 
-_VERBS = r"(?:said|says|added|adds|told|tells|insisted|warned|stressed|declared|wrote|noted|continued|replied|asked)"
 _QUOTE_RE = re.compile(r"[\"“](?P<quote>[^\"“”]{12,}?)[\"”]")
-_TITLE_WORDS = r"(?:(?:Mr|Mrs|Ms|Dr|President|Prime Minister|Premier|Foreign Minister|Secretary of State|Secretary|Chancellor|Leader|Chairman|General|Gen|Ambassador|Envoy|Minister|Vice President)\.?\s+)*"
-# After a quote: ', Mr Bush said' / ', said President Putin' (the name is checked by offset).
-_AFTER_NAME_RE = re.compile(r"^[,.!?]?\s+" + _TITLE_WORDS + r"$")
-_AFTER_VERB_RE = re.compile(r"^\s+" + _VERBS + r"\b")
-_SAID_BEFORE_RE = re.compile(r"^[,.!?]?\s+" + _VERBS + r"\s+" + _TITLE_WORDS + r"$")
-_BEFORE_QUOTE_RE = re.compile(r"^\s+" + _VERBS + r"(?: that)?[:,]?\s+$")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The attribution shapes, with verbs and titles from the lexicon ("Supreme Leader Kim said")."""
+    verbs = "(?:" + "|".join(sorted(map(re.escape, lexicon.phrases("speech_verbs")), key=len, reverse=True)) + ")"
+    titles = "|".join(sorted(map(re.escape, lexicon.phrases("titles")), key=len, reverse=True))
+    title_words = rf"(?:(?:{titles}|of|the)\.?\s+)*"
+    after_name = re.compile(r"^[,.!?]?\s+" + title_words + r"$")  # ', Mr Bush said' (the name checked by offset)
+    after_verb = re.compile(r"^\s+" + verbs + r"\b")
+    said_before = re.compile(r"^[,.!?]?\s+" + verbs + r"\s+" + title_words + r"$")  # ', said President Putin'
+    before_quote = re.compile(r"^\s+" + verbs + r"(?: that)?[:,]?\s+$")  # 'Bush said: "…"'
+    return after_name, after_verb, said_before, before_quote
 
 
 @dataclass(frozen=True)
@@ -48,16 +56,17 @@ def quotations(annotated: AnnotatedArticle, people: set[str]) -> list[Quotation]
 
 
 def _speaker(text: str, match: re.Match, mentions: list[Mention]) -> str | None:
+    after_name, after_verb, said_before, before_quote = _patterns()
     for mention in mentions:
         if mention.start >= match.end():
             between = text[match.end():mention.start]
             after = text[mention.end:]
-            if _AFTER_NAME_RE.match(between) and _AFTER_VERB_RE.match(after):
+            if after_name.match(between) and after_verb.match(after):
                 return mention.entry
-            if _SAID_BEFORE_RE.match(between):
+            if said_before.match(between):
                 return mention.entry
         elif mention.end <= match.start():
             between = text[mention.end:match.start()]
-            if _BEFORE_QUOTE_RE.match(between):
+            if before_quote.match(between):
                 return mention.entry
     return None

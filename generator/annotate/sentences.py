@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
+
 # A boundary: . ! ? or …, optional closing quotes/brackets, space, then something that can start
 # a sentence. Abbreviations and initials ("Mr.", "U.S.", "George W. Bush") are not boundaries.
 _BOUNDARY_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt adm sen rep gov st jr sr no vs etc inc corp co ltd jan feb mar apr "
-    "jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e".split()
-)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -19,7 +17,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY_RE.finditer(text):
         stop = match.start()
         word = text[max(start, text.rfind(" ", start, stop) + 1):stop].lower()
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word):
+        if word in lexicon.words("abbreviations") or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word):
             continue
         end = match.end() - (len(match.group()) - len(match.group().rstrip()))
         spans.append((start, end))

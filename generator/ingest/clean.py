@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import Block, BlockKind, Removal, RemovalKind
 from .lead import dateline, is_byline, metadata_date
 from ..text import comparable as _comparable  # generator/text.py owns how texts compare
@@ -35,13 +36,6 @@ _BOILERPLATE_RE = re.compile(
 # "Name (Agency/AFP)", "Photo: AFP", "(AFP Photo/Jung Yeon-je)", "© Reuters".
 _CREDIT_PAREN_RE = re.compile(r"^(?P<name>[^()]{0,60}?)\s*\((?P<agency>[^()]{2,80})\)$")
 _CREDIT_PREFIX_RE = re.compile(r"^(?:photo|picture|image|credit|photo credit)s?\s*[:|]\s*\S.{0,80}$|^©\s*\S.{0,60}$", re.IGNORECASE)
-_AGENCIES = {
-    "afp", "ap", "reuters", "getty", "getty images", "epa", "epa-efe", "efe", "yonhap", "kcna", "kns",
-    "sputnik", "xinhua", "kyodo", "kyodo news", "jiji", "jiji press", "pool", "bloomberg", "tass",
-    "ria novosti", "anadolu", "dpa", "ansa", "aap", "upi", "nurphoto", "sopa", "shutterstock",
-    "rodong sinmun", "handout", "file", "ho", "afp photo", "ap photo", "reuters photo", "news1",
-    "newsis", "korea pool", "us navy", "u.s. navy", "us air force", "dod", "white house",
-}
 _SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " · ")
 _TERMINAL = ".!?…:;"
 _CLOSERS = "\"'”’)]»"
@@ -86,7 +80,8 @@ def is_photo_credit(line: str) -> bool:
     if len(name.split()) > 6 or any(c in name for c in ".!?,;:\"“"):
         return False
     parts = [p.strip().casefold() for p in re.split(r"[/,]| via ", match["agency"])]
-    return any(p in _AGENCIES for p in parts) or any(p.split(" ")[0] in _AGENCIES for p in parts if p)
+    agencies = lexicon.words("agencies")
+    return any(p in agencies for p in parts) or any(p.split(" ")[0] in agencies for p in parts if p)
 
 
 def ends_sentence(line: str) -> bool:

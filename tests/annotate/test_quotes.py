@@ -22,6 +22,9 @@ def quoted(text: str, name: str, entry: str = "people/a"):
         ('"China supplies North Korea with oil," Secretary of State Rex Tillerson said in a statement.', "Rex Tillerson", [("people/a", "China supplies North Korea with oil,")]),
         ("“We will respond in kind,” said President Putin.", "Putin", [("people/a", "We will respond in kind,")]),
         ('Putin said: "Talks are the only way out."', "Putin", [("people/a", "Talks are the only way out.")]),
+        # titles and verbs come from the lexicon: a multi-word title, another speech verb
+        ('"We will bolster our nuclear forces," Supreme Leader Kim said.', "Kim", [("people/a", "We will bolster our nuclear forces,")]),
+        ('"The door to dialogue is open," Foreign Minister Kang stressed.', "Kang", [("people/a", "The door to dialogue is open,")]),
         # not attributable: a pronoun, a fragment, someone else in between
         ('"We expect you to keep your word," he added, Bush nodding.', "Bush", []),
         ('Putin said concern should not trigger a reaction "that would drown out common sense."', "Putin", []),
