@@ -170,7 +170,12 @@ class LiveContentGuard:
         self.seen: list[str] = []
 
     def __call__(self, event: str, args: tuple) -> None:
-        if self.armed and event in _WATCHED and args and is_live(args[0]):
+        if not self.armed or event not in _WATCHED or not args:
+            return
+        path = args[0]
+        if event == "open" and len(args) > 1 and args[1] is None and not isinstance(path, int) and not os.path.isabs(path):
+            return  # os.open of a relative path: may be relative to a dir_fd, which the event does not give
+        if is_live(path):
             self.armed = False  # no recursion while recording
             try:
                 self.seen.append(f"{event} {os.fsdecode(args[0])}")
