@@ -16,7 +16,7 @@ def test_coverage_report(project):
     assert first.article == "seeds/articles/b.txt" and first.sentence == "Then Lee Sang-hee of Seoul spoke on Friday."
     assert "Intercontinental ballistic missile" in report.unmentioned and "Hu Jintao" not in report.unmentioned
     assert ("United States", "Washington Post") not in report.unused_aliases  # exclusions are not aliases
-    assert ("North Korea", "Pyongyang") in report.unused_aliases and ("Hu Jintao", "Hu") in report.unused_aliases
+    assert ("North Korea", "Pyongyang") in report.unused_aliases
     assert ("George W. Bush", "Bush") not in report.unused_aliases
     assert report.unresolved == ()
 
