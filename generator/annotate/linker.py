@@ -13,6 +13,9 @@ the text does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+from operator import itemgetter
 
 from .. import lexicon
 from ..model import AnnotatedArticle, Article, BlockKind, Glossary, Mention, Note, NoteKind, Unresolved
@@ -107,93 +110,126 @@ def _quiet(block) -> list[tuple[int, int]]:
 def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> AnnotatedArticle:
     blocks = article.blocks
     texts = [b.text for b in blocks]
-    hits_by_block: list[list] = [[] for _ in blocks]
-    offset, index = 0, 0
-    ends = []
-    for text in texts:
-        ends.append(offset + len(text))
-        offset += len(text) + 1
-    # One automaton pass over the whole article (blocks joined by newlines; no name spans one).
-    for hit_start, hit_end, pattern in matcher.hits("\n".join(texts)):
-        while hit_start > ends[index]:
-            index += 1
-        base = ends[index] - len(texts[index])
-        hits_by_block[index].append((hit_start - base, hit_end - base, pattern))
-
-    state = _State(article, glossary)
-    order = list(range(len(blocks)))
-    if order and blocks[0].kind is BlockKind.HEADLINE:
-        order = order[1:] + [0]  # the headline's short names are read with the whole article known
-    for i in order:
-        state.block(i, blocks[i], hits_by_block[i])
-    mentions = sorted(state.mentions, key=lambda m: (m.block, m.start))
-    return AnnotatedArticle(article, tuple(mentions), tuple(sorted(state.unresolved, key=lambda u: (u.block, u.start))), tuple(state.notes))
-
-
-class _State:
-    """What reading an article has found so far."""
-
-    def __init__(self, article: Article, glossary: Glossary):
-        self.date = article.date
-        self.named: set[str] = set()
-        self.mentions: list[Mention] = []
-        self.unresolved: list[Unresolved] = []
-        self.notes: list[Note] = []
-        self.linked: set[str] = set()
-
-    def add(self, key: str, index: int, start: int, end: int, quiet: bool) -> None:
-        link = not quiet and key not in self.linked
-        self.mentions.append(Mention(key, index, start, end, link))
-        if link:
-            self.linked.add(key)
-
-    def block(self, index: int, block, hits: list) -> None:
-        if not hits:
-            return
-        text = block.text
-        heading = block.kind in (BlockKind.HEADLINE, BlockKind.SUBHEADING)
-        quiet = _quiet(block)
-        if quiet:
-            hits = [h for h in hits if not any(s <= h[0] < e for s, e in quiet)]
-        names = tuple((s, e, p.kind is PatternKind.PLACE) for s, e, p in hits if p.kind is not PatternKind.EXCLUDE)
-        nearby = frozenset(p.entries[0] for _, _, p in hits if p.kind is PatternKind.NAME)
-        name_end = -2  # where the last full name ended: "Chinese Hu" is not somebody else's name
-        previous_end = 0
-        for start, end, pattern in hits:
-            kind = pattern.kind
-            if kind is PatternKind.NAME:
+    hits = matcher.hits("\n".join(texts))  # one automaton pass: no name spans a newline
+    named: set[str] = set()
+    mentions: list[Mention] = []
+    unresolved: list[Unresolved] = []
+    notes: list[Note] = []
+    linked: set[str] = set()
+    deferred: list[tuple[int, int, int, Pattern]] = []  # the headline's short names, read last
+    name, place, short = PatternKind.NAME, PatternKind.PLACE, PatternKind.SHORT
+    index, block_start = 0, 0
+    block_end = len(texts[0]) if texts else 0
+    quiet = _quiet(blocks[0]) if blocks else None
+    heading = bool(blocks) and blocks[0].kind in _HEADINGS
+    around: _Around | None = None
+    name_end = -2  # where the last full name ended: "Chinese Hu" is not somebody else's name
+    previous_end = 0
+    for hit_start, hit_end, pattern in hits:
+        if hit_start > block_end:
+            while hit_start > block_end:
+                index += 1
+                block_start = block_end + 1
+                block_end = block_start + len(texts[index])
+            quiet = _quiet(blocks[index])
+            heading = blocks[index].kind in _HEADINGS
+            around, previous_end = None, 0
+        start, end = hit_start - block_start, hit_end - block_start
+        if quiet and any(s <= start < e for s, e in quiet):
+            continue  # a dateline or a credit
+        kind = pattern.kind
+        if kind is name:
+            key = pattern.entries[0]
+            named.add(key)
+            name_end = hit_end
+        elif kind is place or kind is short:
+            text = texts[index]
+            if kind is place:
+                if around is None:
+                    around = _Around(hits, block_start, block_end)
                 key = pattern.entries[0]
-                self.named.add(key)
-                name_end = end
-            elif kind is PatternKind.PLACE:
-                key = pattern.entries[0]
-                read = places.reading(places.Context(text, start, end, names))
+                read = places.reading(places.Context(text, start, end, around.names))
+                previous_end = end
                 if read is not places.Reading.GOVERNMENT:
                     if read is places.Reading.PLACE:
-                        self.notes.append(Note(NoteKind.PLACE, text[start:end], index, start, key))
-                    previous_end = end
+                        notes.append(Note(NoteKind.PLACE, text[start:end], index, start, key))
                     continue
-                self.notes.append(Note(NoteKind.GOVERNMENT, text[start:end], index, start, key))
-                self.named.add(key)
-                name_end = end
-            elif kind is PatternKind.SHORT:
-                if _part_of_longer_name(text, start, end, start - 1 == name_end) or _common_word_at_start(
-                    text, start, end, block.kind is BlockKind.HEADLINE
-                ):
-                    previous_end = end
-                    continue
-                title, former = shared.clue_words(text, start, previous_end)
-                clue = shared.Clue(self.date, frozenset(self.named), title, former, nearby)
-                found = shared.resolve(pattern.candidates, pattern.related_set, clue)
-                previous_end = end
-                if found is None:
-                    self.unresolved.append(Unresolved(text[start:end], index, start, pattern.entries))
-                    continue
-                key, how = found
-                if how is not None:
-                    self.notes.append(Note(how, text[start:end], index, start, key))
+                notes.append(Note(NoteKind.GOVERNMENT, text[start:end], index, start, key))
+                named.add(key)
+                name_end = hit_end
             else:
-                previous_end = end
-                continue  # an exclusion: the phrase means something else
+                floor, previous_end = previous_end, end
+                if _part_of_longer_name(text, start, end, hit_start - 1 == name_end) or _common_word_at_start(
+                    text, start, end, blocks[index].kind is BlockKind.HEADLINE
+                ):
+                    continue
+                if index == 0 and blocks[0].kind is BlockKind.HEADLINE:
+                    deferred.append((start, end, floor, pattern))
+                    continue
+                if around is None:
+                    around = _Around(hits, block_start, block_end)
+                key = _resolve(pattern, text, start, end, floor, article.date, named, around, index, unresolved, notes)
+                if key is None:
+                    continue
+        else:
             previous_end = end
-            self.add(key, index, start, end, heading)
+            continue  # an exclusion: the phrase means something else
+        previous_end = end
+        link = not heading and key not in linked
+        mentions.append(Mention(key, index, start, end, link))
+        if link:
+            linked.add(key)
+    if deferred:  # the headline's short names, read with every full name of the article known
+        around = _Around(hits, 0, len(texts[0]))
+        for start, end, floor, pattern in deferred:
+            key = _resolve(pattern, texts[0], start, end, floor, article.date, named, around, 0, unresolved, notes)
+            if key is not None:
+                mentions.append(Mention(key, 0, start, end, False))
+        mentions.sort(key=lambda m: (m.block, m.start))
+        unresolved.sort(key=lambda u: (u.block, u.start))
+    return AnnotatedArticle(article, tuple(mentions), tuple(unresolved), tuple(notes))
+
+
+_HEADINGS = (BlockKind.HEADLINE, BlockKind.SUBHEADING)
+_start = itemgetter(0)
+
+
+class _Around:
+    """The other names of the block a place or short name is in, found only when a rule asks."""
+
+    def __init__(self, hits, block_start: int, block_end: int):
+        self._where = hits, block_start, block_end
+
+    @cached_property
+    def _mine(self) -> list:
+        hits, block_start, block_end = self._where
+        first = bisect_left(hits, block_start, key=_start)
+        last = bisect_right(hits, block_end, lo=first, key=_start)
+        return [(s - block_start, e - block_start, p) for s, e, p in hits[first:last]]
+
+    @cached_property
+    def names(self) -> tuple[tuple[int, int, bool], ...]:
+        return tuple((s, e, p.kind is PatternKind.PLACE) for s, e, p in self._mine if p.kind is not PatternKind.EXCLUDE)
+
+    @cached_property
+    def nearby(self) -> frozenset[str]:
+        return frozenset(p.entries[0] for _, _, p in self._mine if p.kind is PatternKind.NAME)
+
+
+def _resolve(pattern: Pattern, text: str, start: int, end: int, floor: int, date, named: set[str], around: _Around,
+             index: int, unresolved: list[Unresolved], notes: list[Note]) -> str | None:
+    # The common cases first, without reading the words around: the article named the person in
+    # full, or the glossary has one entry of that name and it was in office that day.
+    if len(known := named.intersection(pattern.anyone)) == 1:
+        return next(iter(known))
+    if not known and date is not None and (sole := shared.sole_in_office(pattern.candidates, date)) is not None:
+        return sole
+    title, former = shared.clue_words(text, start, floor)
+    found = shared.resolve(pattern.candidates, pattern.related_set, shared.Clue(date, named, title, former, around.nearby))
+    if found is None:
+        unresolved.append(Unresolved(text[start:end], index, start, pattern.entries))
+        return None
+    key, how = found
+    if how is not None:
+        notes.append(Note(how, text[start:end], index, start, key))
+    return key

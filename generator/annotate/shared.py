@@ -98,6 +98,15 @@ def by_sole_candidate(candidates: tuple[Candidate, ...], related: frozenset[str]
     return (only.key, NoteKind.BY_DATE) if any(_held(t, clue) for t in only.terms) else None
 
 
+def sole_in_office(candidates: tuple[Candidate, ...], day: dt.date) -> str | None:
+    """The fast path of ``by_sole_candidate`` (no title words needed): the only candidate, serving."""
+    if len(candidates) == 1:
+        for first, last, _ in candidates[0].terms:
+            if first <= day <= last:
+                return candidates[0].key
+    return None
+
+
 RESOLVERS: tuple[Callable, ...] = (by_article, by_title, by_state, by_sole_candidate)
 
 
