@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..model import AnnotatedArticle, Glossary, Unresolved
+from ..model import AnnotatedArticle, Glossary, NoteKind, Unresolved
 from ..text import match_key
 from .matcher import Matcher, Pattern, PatternKind
 from .sentences import sentence_at
@@ -44,6 +44,9 @@ class Coverage:
     unmentioned: tuple[str, ...]  # entry names
     unused_aliases: tuple[tuple[str, str], ...]  # (entry name, alias)
     unresolved: tuple[tuple[AnnotatedArticle, Unresolved], ...]
+    # How the linker read names it could have read either way, for checking its precision:
+    # (kind, the text, the entry's name) -> how often, most frequent first.
+    decisions: tuple[tuple[NoteKind, str, str, int], ...] = ()
 
 
 def _candidates(text: str, masked: str):
@@ -114,6 +117,9 @@ def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
                 if name not in first:
                     s, e = sentence_at(text, start)
                     first[name] = (annotated.article.path, text[s:e])
+    for annotated in articles:
+        for note in annotated.notes:
+            surfaces.add(note.text)  # a place read as a place is used all the same
     used_keys = {match_key(surface) for surface in surfaces}
     unknown = tuple(
         UnknownName(name, n, *first[name]) for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -123,8 +129,12 @@ def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
     unused = tuple(
         (e.name, alias)
         for e in glossary.entries
-        for alias in (*e.aliases, *e.short_names)
+        for alias in (*e.aliases, *e.places, *e.short_names)
         if match_key(alias) not in used_keys and match_key(alias + "s") not in used_keys
     )
     unresolved = tuple((a, u) for a in articles for u in a.unresolved)
-    return Coverage(unknown, unmentioned, unused, unresolved)
+    names = {e.key: e.name for e in glossary.entries}
+    tally = Counter((n.kind, n.text, names[n.entry]) for a in articles for n in a.notes)
+    order = {kind: i for i, kind in enumerate(NoteKind)}
+    decisions = tuple((*key, count) for key, count in sorted(tally.items(), key=lambda item: (order[item[0][0]], -item[1], item[0][1:])))
+    return Coverage(unknown, unmentioned, unused, unresolved, decisions)

@@ -223,6 +223,7 @@ def _resolve(pattern: Pattern, text: str, start: int, end: int, floor: int, date
     if len(known := named.intersection(pattern.anyone)) == 1:
         return next(iter(known))
     if not known and date is not None and (sole := shared.sole_in_office(pattern.candidates, date)) is not None:
+        notes.append(Note(NoteKind.BY_DATE, text[start:end], index, start, sole))
         return sole
     title, former = shared.clue_words(text, start, floor)
     found = shared.resolve(pattern.candidates, pattern.related_set, shared.Clue(date, named, title, former, around.nearby))

@@ -7,6 +7,7 @@ import sys
 
 from ..annotate.coverage import Coverage, coverage
 from ..errors import BriefingError
+from ..model import NoteKind
 from ..pipeline import prepare
 from . import report
 
@@ -42,3 +43,18 @@ def show(found: Coverage, limit: int | None, out=sys.stdout) -> None:
     for annotated, unresolved in cut(found.unresolved):
         block = annotated.article.blocks[unresolved.block]
         print(f"        {annotated.article.path}:{block.line}: '{unresolved.text}'", file=out)
+    # What to check for precision: every reading the linker chose between two.
+    for kind, heading in _DECISIONS:
+        rows = [d for d in found.decisions if d[0] is kind]
+        print(f"{heading} ({sum(d[3] for d in rows)}):", file=out)
+        for _, text, name, count in cut(rows):
+            print(f"  {count:>4}  {text}  ({name})", file=out)
+
+
+_DECISIONS = (
+    (NoteKind.PLACE, "Place names read as places, not linked"),
+    (NoteKind.GOVERNMENT, "Place names linked as their government"),
+    (NoteKind.BY_TITLE, "Shared names linked by a title that fits an office on the date"),
+    (NoteKind.BY_STATE, "Shared names linked by their state named nearby"),
+    (NoteKind.BY_DATE, "Short names linked by date alone (only one entry has them)"),
+)

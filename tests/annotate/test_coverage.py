@@ -33,3 +33,16 @@ def test_excluded_phrases_and_places_are_known_names(project):
     unknown = {n.text for n in report.unknown}
     assert not unknown & {"Japan", "Sea", "Sea of Japan", "Tokyo"}
     assert "Pacific Command" in unknown and "East" in unknown  # the rest of the text is still scanned
+
+
+def test_coverage_lists_the_readings_the_linker_chose(project):
+    """Issue #11: places read as places, places linked as governments, names resolved by date."""
+    states = project.root.joinpath("seeds/glossary/states.yml")
+    states.write_text(states.read_text().replace("aliases: [Chinese, Beijing]", "aliases: [Chinese]\n  places: [Beijing]"))
+    project.article("b.txt", "---\ndate: 2006-07-06\n---\nTalks\n\nIn Beijing, Beijing said no. Bush left.\n")
+    site, _, _ = generate(project.root)
+    report = coverage(site.glossary, list(site.articles))
+    assert [(kind.value, text, name, count) for kind, text, name, count in report.decisions] == [
+        ("place", "Beijing", "China", 1), ("government", "Beijing", "China", 1), ("by date", "Bush", "George W. Bush", 1),
+    ]
+    assert ("China", "Beijing") not in report.unused_aliases  # a place read as a place is used
