@@ -162,6 +162,31 @@ def is_live(path) -> bool:
     return any(path == live or path.startswith(live + os.sep) for live in LIVE)
 
 
+# Commands that read the briefing of the folder they run in (unless told another one).
+_LIVE_SUBCOMMANDS = {"briefing": {"build", "check", "coverage", "add"}, "generator": {"build", "check", "coverage", "add"},
+                     "mkdocs": {"build", "serve", "gh-deploy"}, "make": {"site", "check", "serve", "test"}}
+_ELSEWHERE = {"--root", "-f", "--config-file", "-C", "--directory"}
+
+
+def live_command(argv, cwd) -> str | None:
+    """The command line, if it runs the generator, MkDocs or make on this checkout's own briefing."""
+    if isinstance(argv, (str, bytes, os.PathLike)):
+        argv = [argv]
+    argv = [os.fsdecode(a) for a in argv]
+    folder = os.path.abspath(os.fsdecode(cwd)) if cwd is not None else os.getcwd()
+    if folder != str(ROOT) or _ELSEWHERE.intersection(a.split("=")[0] for a in argv):
+        return None
+    words = argv[0].split() + argv[1:] if len(argv) == 1 else argv  # a shell command line: its words
+    if not words:
+        return None
+    tool, rest = os.path.basename(words[0]), words[1:]
+    if tool.startswith("python") and rest[:1] == ["-m"] and len(rest) > 1:
+        tool, rest = rest[1], rest[2:]  # python -m generator / python -m mkdocs
+    if _LIVE_SUBCOMMANDS.get(tool, set()).intersection(rest):
+        return " ".join(argv)
+    return None
+
+
 class LiveContentGuard:
     """Records every access to live content while ``armed``; one audit hook for the session."""
 
@@ -170,7 +195,14 @@ class LiveContentGuard:
         self.seen: list[str] = []
 
     def __call__(self, event: str, args: tuple) -> None:
-        if not self.armed or event not in _WATCHED or not args:
+        if not self.armed:
+            return
+        if event == "subprocess.Popen":
+            command = live_command(*args[1:3])
+            if command:
+                self.seen.append(f"subprocess {command}")
+            return
+        if event not in _WATCHED or not args:
             return
         path = args[0]
         if event == "open" and len(args) > 1 and args[1] is None and not isinstance(path, int) and not os.path.isabs(path):

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import GUARD, ROOT, is_live
+from tests.conftest import GUARD, ROOT, is_live, live_command
 from tests.sites import mkdocs_build
 
 IN_COPY = "BRIEFING_EDITOR_WORKFLOW_COPY"
@@ -48,11 +48,14 @@ def copy_whole_project(dest: Path) -> Path:
                             cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, dict.fromkeys(listed)):
         source = ROOT / name
-        if not source.is_file() or "__pycache__" in source.parts:
+        if "__pycache__" in source.parts or not (source.is_symlink() or source.is_file()):
             continue  # deleted in the working tree, or a submodule
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        if source.is_symlink():
+            target.symlink_to(os.readlink(source))  # as git has it (relative links stay inside the copy)
+        else:
+            shutil.copy2(source, target)
     # The npm tools are installed, not tracked: the copy uses this checkout's (read only).
     for modules in ROOT.glob("tools/*/node_modules"):
         if (dest / modules.parent.relative_to(ROOT)).is_dir():
@@ -198,3 +201,31 @@ def test_the_guard_catches_a_read_of_the_live_content():
     for path in live:
         assert any(s.endswith(" " + str(path)) for s in seen), (path, seen)
     assert len(seen) == len(live), seen
+
+
+@pytest.mark.parametrize("argv, cwd, live", [
+    ([sys.executable, "-m", "generator", "build"], ROOT, True),
+    ([sys.executable, "-m", "generator", "check"], None, True),  # None: the current folder, this checkout
+    (["/usr/bin/make", "check"], ROOT, True),
+    ([".venv/bin/mkdocs", "build", "--strict"], str(ROOT), True),
+    ("briefing coverage", ROOT, True),
+    ([sys.executable, "-m", "generator", "--root", "/tmp/x", "build"], ROOT, False),
+    ([sys.executable, "-m", "generator", "build"], ROOT / "tests" / "fixtures" / "sample", False),
+    ([sys.executable, "-m", "generator", "--help"], ROOT, False),
+    (["mkdocs", "build", "-f", "/tmp/x/mkdocs.yml"], ROOT, False),
+    (["node", "tools/actionlint/lint.cjs", ".github/workflows/ci.yml"], ROOT, False),
+    (["/bin/sh", "-c", "echo 'run make test or mkdocs build'"], ROOT, False),  # only the program run counts
+])
+def test_what_counts_as_a_command_on_the_live_content(argv, cwd, live, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert (live_command(argv, cwd) is not None) is live
+
+
+def test_the_guard_catches_a_command_run_on_the_live_content():
+    GUARD.take()
+    try:
+        GUARD("subprocess.Popen", (sys.executable, [sys.executable, "-m", "generator", "build"], str(ROOT), None))
+        GUARD("subprocess.Popen", ("node", ["node", "lint.cjs"], str(ROOT), None))
+    finally:
+        seen = GUARD.take()
+    assert seen == [f"subprocess {sys.executable} -m generator build"], seen
