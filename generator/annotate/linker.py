@@ -69,12 +69,13 @@ def _candidate(entry, by_name) -> shared.Candidate:
     return shared.Candidate(entry.key, terms, refs)
 
 
-def _part_of_longer_name(text: str, start: int, end: int, after_mention: bool) -> bool:
-    """'Kim Won-Jin', 'Laura Bush', 'Nuclear-Test-Ban Treaty': a surname inside another name."""
+def _part_of_longer_name(text: str, start: int, end: int, after_mention: bool, around: "_Around") -> bool:
+    """'Kim Won-Jin', 'Laura Bush', 'Nuclear-Test-Ban Treaty': a surname inside another name
+    (but not 'the Moon-Kim summit': two names joined)."""
     after = text[end:end + 2]
     if after[:1] in (" ", *_HYPHENS) and after[1:2].isupper():
-        return True
-    if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
+        return not (after[:1] in _HYPHENS and any(s == end + 1 for s, _, _ in around.names))
+    if start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha() and not after_mention:
         word = re.search(r"(\w+)$", text[max(0, start - 40):start - 1])
         if word and word[1][:1].isupper():
             return True  # joined by a hyphen to a capitalised word
@@ -159,15 +160,18 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
                 name_end = hit_end
             else:
                 floor, previous_end = previous_end, end
-                if _part_of_longer_name(text, start, end, hit_start - 1 == name_end) or _common_word_at_start(
-                    text, start, end, blocks[index].kind is BlockKind.HEADLINE
+                # "Trump-Kim summit", "Chinese Hu": right after another name, a surname is no part of it.
+                after_name = hit_start - 1 == name_end or (floor and start - 1 == floor)
+                if around is None:
+                    around = _Around(hits, block_start, block_end)
+                if _part_of_longer_name(text, start, end, after_name, around) or (
+                    not named.intersection(pattern.anyone)  # "Moon convened", once Moon Jae-in is named
+                    and _common_word_at_start(text, start, end, blocks[index].kind is BlockKind.HEADLINE)
                 ):
                     continue
                 if index == 0 and blocks[0].kind is BlockKind.HEADLINE:
                     deferred.append((start, end, floor, pattern))
                     continue
-                if around is None:
-                    around = _Around(hits, block_start, block_end)
                 key = _resolve(pattern, text, start, end, floor, article.date, named, around, index, unresolved, notes)
                 if key is None:
                     continue

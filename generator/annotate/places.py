@@ -39,6 +39,8 @@ _POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _HYPHEN_SUFFIX_RE = re.compile(r"^[-‐‑]([a-z]+)\b")
 _CONTINUED_RE = re.compile(r"^[ \-‐‑]([A-Z][a-z]+)")
 _LIST_GLUE_RE = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+)$")
+_VERB_SHAPE_RE = re.compile(r"^\s+([a-z]{3,}(?:ed|es|s))\b")
+_ORGANS = frozenset({"Council", "Press", "Office", "Spokesman", "Spokeswoman", "Spokesperson", "Cabinet"})
 _LIST_GOES_ON_RE = re.compile(r"^(?:,\s*|\s+and\s|\s+or\s|\s*/)")
 _ADVERBS = frozenset({"also", "still", "then", "now", "already", "again", "repeatedly", "later", "quickly", "previously", "has", "have", "had", "not", "reportedly", "publicly", "officially", "swiftly", "strongly", "firmly"})
 _PLACE_SUFFIXES = frozenset({"based", "bound", "born", "area", "region"})
@@ -121,12 +123,15 @@ def hyphenated(context: Context) -> Reading | None:
 
 
 def continued(context: Context) -> Reading | None:
-    """"Seoul National University", "Pyongyang International Airport": part of a longer name."""
+    """"Seoul National University", "Pyongyang International Airport": part of a longer name;
+    but "Kremlin Spokesman", "White House National Security Council": the government's own."""
     match = _CONTINUED_RE.match(context.text[context.end:])
     if not match:
         return None
     if match[1] in lexicon.exact("openers") or any(s == context.end + 1 for s, _, _ in context.names):
         return None  # "in Tokyo Monday", or another name right after
+    if match[1] in lexicon.exact("titles") or match[1] in _ORGANS:
+        return Reading.GOVERNMENT
     return Reading.PART_OF_NAME
 
 
@@ -157,14 +162,28 @@ def preceded(context: Context) -> Reading | None:
     if last in _DECIDED_BY_NOUN:
         if noun in government_nouns or noun in lexicon.words("object_verbs") or noun in _PASSIVE_OR_PHRASAL:
             return Reading.GOVERNMENT
-        if last in ("with", "between", "on", "over"):
-            return None  # "with Seoul", "on Tokyo": the words after decide
+        if noun in lexicon.words("motion_words") or noun in lexicon.words("locatives"):
+            return Reading.PLACE  # "flew to Pyongyang", "a flight from Beijing", "close to Seoul"
+        if last in ("to", "with") and not _after_place(context):
+            return Reading.GOVERNMENT  # "protested to Pyongyang", "a treaty with Moscow"
+        if last in ("between", "on", "over"):
+            return None  # "between Seoul and Tokyo", "on Tokyo": the words after decide
         return Reading.PLACE
     if last in lexicon.words("locatives"):
         return Reading.PLACE
+    if last in lexicon.words("speech_verbs"):
+        return Reading.GOVERNMENT  # "says Seoul not a partner", "told Tokyo"
     if last in lexicon.words("object_verbs"):
         return Reading.GOVERNMENT  # "urged Pyongyang to", "warned Washington"
     return None
+
+
+def _after_place(context: Context) -> bool:
+    """"from Beijing to Moscow": the word before the preposition is a place name itself."""
+    start = _list_start(context)
+    before = context.text[:start].rstrip()
+    word_start = before.rfind(" ") + 1  # the preposition
+    return any(is_place and end == word_start - 1 for _, end, is_place in context.names)
 
 
 def followed(context: Context) -> Reading | None:
@@ -176,6 +195,12 @@ def followed(context: Context) -> Reading | None:
             return Reading.GOVERNMENT
         if word not in _ADVERBS:
             break
+    # A lowercase word shaped like a finite verb ("Pyongyang denounces", "Seoul committed") that
+    # names nothing about the place ("Seoul streets", "Tokyo residents").
+    rest = context.text[_list_end(context):]
+    verb = _VERB_SHAPE_RE.match(rest)
+    if verb and verb[1] not in lexicon.words("place_nouns"):
+        return Reading.GOVERNMENT
     return None
 
 

@@ -112,9 +112,12 @@ RESOLVERS: tuple[Callable, ...] = (by_article, by_title, by_state, by_sole_candi
 
 def resolve(candidates: tuple[Candidate, ...], related: frozenset[str], clue: Clue) -> tuple[str, NoteKind | None] | None:
     """(entry key, how it was decided) or None."""
-    named = [c for c in candidates if c.key in clue.named]
+    named = clue.named & ({c.key for c in candidates} | related)
     if len(named) > 1:
-        candidates = tuple(named)  # the article named several in full: it means one of them
+        # The article named several in full ("Kim Jong-un ... his sister Kim Yo-jong"): only a title
+        # that fits one of them decides; the state or the date cannot tell them apart.
+        found = by_title(tuple(c for c in candidates if c.key in named), related, clue)
+        return found
     for resolver in RESOLVERS:
         found = resolver(candidates, related, clue)
         if found is not None:

@@ -27,7 +27,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\u
 
 _NAVIGATION_RE = re.compile(r"^\W*\d*\s*(?:previous|next|prev|older|newer)\s+(?:article|post|story|page)", re.IGNORECASE)
 _BOILERPLATE_RE = re.compile(
-    r"^\W*(?:read more|read also|also read|see also|related(?: articles?| stories| content| news)?|more on this"
+    r"^\W*(?:read more|read also|also read|see also|related(?: articles?| stories| content| news| coverage| links?)?|more on this"
     r"|advertisement|sponsored|story continues below|continue reading|click here to read more|share this article"
     r"|share on \w+|subscribe(?: now)?|sign up for our newsletter|scroll to continue(?: with content)?)"
     r"\s*(?:[:|»›>-].*)?\W*$",
@@ -36,6 +36,7 @@ _BOILERPLATE_RE = re.compile(
 # "Name (Agency/AFP)", "Photo: AFP", "(AFP Photo/Jung Yeon-je)", "© Reuters".
 _CREDIT_PAREN_RE = re.compile(r"^(?P<name>[^()]{0,60}?)\s*\((?P<agency>[^()]{2,80})\)$")
 _CREDIT_PREFIX_RE = re.compile(r"^(?:photo|picture|image|credit|photo credit)s?\s*[:|]\s*\S.{0,80}$|^©\s*\S.{0,60}$", re.IGNORECASE)
+_RELATED_RE = re.compile(r"^\W*(?:related|see also|read also|also read|more on this)\b[\w ]*\W*$", re.IGNORECASE)
 _SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " · ")
 _TERMINAL = ".!?…:;"
 _CLOSERS = "\"'”’)]»"
@@ -126,9 +127,15 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
         rows[index] = (number, "")
 
     found_date = None
+    related = 0  # lines left of a "Related" list: its headlines are links, not the story
     for i, (_, line) in enumerate(rows):
         if not line:
             continue
+        if related and not ends_sentence(line) and len(line) <= 160:
+            related -= 1
+            drop(i, RemovalKind.NAVIGATION)
+            continue
+        related = 0
         is_metadata, date = metadata_date(line)
         if is_metadata:
             found_date = found_date or date
@@ -139,6 +146,8 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
             drop(i, RemovalKind.NAVIGATION)
         elif is_boilerplate(line):
             drop(i, RemovalKind.BOILERPLATE)
+            if _RELATED_RE.match(line):
+                related = 8
         elif is_photo_credit(line):
             drop(i, RemovalKind.PHOTO_CREDIT)
 

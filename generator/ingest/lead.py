@@ -32,11 +32,13 @@ def _dateline_re() -> re.Pattern:
     title_place = rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*"
     date = rf"(?:,?\s+{month_pattern()}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\.?)"
     def agency(name: str) -> str:
-        return rf"(?:\s*\((?P<{name}>[^()]{{2,60}})\)|\s+/(?P<{name}_>[^/]{{2,40}})/)"
+        # (Reuters), /TASS/, or a bare agency after a date ("Oct. 30 Kyodo -"), checked against the lexicon
+        return rf"(?:\s*\((?P<{name}>[^()]{{2,60}})\)|\s+/(?P<{name}_>[^/]{{2,40}})/|\s+(?P<{name}__>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=\s*{_DASH}))"
 
     tail = rf"(?:\s*{_DASH}|\.|:)?"
     # All-caps places need only a dash (or an agency); title-case places need an agency.
-    caps = rf"(?P<caps>{caps_place}(?:{_JOIN}{caps_place})*){date}?(?:{agency('a')}{tail}|\s*{_DASH})"
+    # "SEOUL, South Korea (AP) —": an all-caps city may be qualified by its country in title case.
+    caps = rf"(?P<caps>{caps_place}(?:{_JOIN}{caps_place})*(?:,\s+{title_place})?){date}?(?:{agency('a')}{tail}|\s*{_DASH})"
     title = rf"(?P<title>{title_place}(?:{_JOIN}{title_place})*){date}?{agency('b')}{tail}"
     return re.compile(rf"^(?:{caps}|{title})(?=\s|$)")
 
@@ -53,7 +55,10 @@ def dateline(text: str) -> int:
     match = _dateline_re().match(text)
     if not match:
         return 0
-    agency = match["a"] or match["a_"] or match["b"] or match["b_"]
+    bare = match["a__"] or match["b__"]
+    if bare and not _is_agency_list(bare):
+        return 0
+    agency = match["a"] or match["a_"] or match["b"] or match["b_"] or bare
     if match["title"] is not None and not (agency and _is_agency_list(agency)):
         return 0
     if match["caps"] is not None and agency and not (_is_agency_list(agency) or agency.isupper()):

@@ -217,6 +217,11 @@ SENTENCES = [
     ("The missile was condemned by Tokyo and Seoul.", "2023-03-01", [("Tokyo", JP), ("Seoul", SK)]),
     ("Relations with Beijing have cooled.", "2023-03-01", [("Beijing", CN)]),
     ("It was a Beijing-brokered deal.", "2023-03-01", [("Beijing", CN)]),
+    ("Tokyo lodged a protest with Pyongyang.", "2023-03-01", [("Tokyo", JP), ("Pyongyang", NK)]),
+    ("The drills, which Pyongyang denounces as rehearsals, began.", "2023-03-01", [("Pyongyang", NK)]),
+    ("It was an embarrassment to Beijing.", "2023-03-01", [("Beijing", CN)]),
+    ("The Kremlin Spokesman said talks continue.", "2023-03-01", [("The Kremlin", RU)]),
+    ("Kim says Seoul not a partner.", "2024-01-15", [("Seoul", SK)]),
     # A place used as a place is not.
     ("Crowds gathered in Seoul on Saturday.", "2023-03-01", []),
     ("Soldiers paraded outside Pyongyang's main stadium.", "2023-03-01", []),
@@ -230,6 +235,8 @@ SENTENCES = [
     ("Tokyo, Japan, is the largest city.", "2023-03-01", [("Japan", JP)]),
     ("Talks were held at the Kremlin in Moscow.", "2023-03-01", []),
     ("The missile flew toward Tokyo before falling into the Sea of Japan.", "2023-03-01", []),
+    ("Moon flew to Pyongyang for talks.", "2023-03-01", []),
+    ("Seoul streets were empty.", "2023-03-01", []),
     # Credits and captions are not mentions.
     ("Kim Jong Un watches the launch at an undisclosed place. (KCNA via KNS/AP)", "2023-03-01", [("Kim Jong Un", K)]),
     ("A test-fire of a cruise missile. KCNA/VIA REUTERS", "2023-03-01", [("cruise missile", CRUISE)]),
@@ -258,6 +265,10 @@ SENTENCES = [
     ("It signed the Comprehensive Nuclear-Test-Ban Treaty.", "2010-01-01", []),
     ("Ban Ki-moon urged restraint. Ban said talks must resume.", "2010-01-01", [("Ban Ki-moon", "people/ban-ki-moon"), ("Ban", "people/ban-ki-moon")]),
     ("Laura Bush and Kim Won-Jin were there.", "2006-07-06", []),
+    ("Moon Jae-in spoke. Moon convened his security council.", "2018-09-18", [("Moon Jae-in", "people/moon-jae-in"), ("Moon", "people/moon-jae-in")]),
+    ("Kim Jong-un met Moon Jae-in before the Moon-Kim summit.", "2018-09-18", [("Kim Jong-un", K), ("Moon Jae-in", "people/moon-jae-in"), ("Moon", "people/moon-jae-in"), ("Kim", K)]),
+    # two Kims named in full: neither the state nor the date can tell which "Kim" speaks
+    ("Kim Yo-jong, sister of Kim Jong-un, spoke. Kim said talks were over.", "2022-08-19", [("Kim Yo-jong", KYJ), ("Kim Jong-un", K)]),
 ]
 
 
@@ -279,6 +290,8 @@ DATELINES = [
     ("NORTH KOREA/SEOUL, SOUTH KOREA (YONHAP/REUTERS) – North Korea fired.", "NORTH KOREA/SEOUL, SOUTH KOREA (YONHAP/REUTERS) –"),
     ("SEOUL, Nov. 29 (Yonhap) -- North Korea fired an ICBM.", "SEOUL, Nov. 29 (Yonhap) --"),
     ("UNITED NATIONS (AP) — The council met.", "UNITED NATIONS (AP) —"),
+    ("SEOUL, South Korea (AP) — North Korea said it tested a drone.", "SEOUL, South Korea (AP) —"),
+    ("GYEONGJU, South Korea, Oct. 30 Kyodo - Japanese Prime Minister spoke.", "GYEONGJU, South Korea, Oct. 30 Kyodo -"),
     # Not datelines: prose, a parenthesis that is no agency, a short abbreviation.
     ("Seoul said on Monday - that was all.", ""),
     ("Pyongyang (the capital) - was quiet.", ""),
@@ -317,6 +330,14 @@ def test_bylines_and_metadata_are_removed_with_a_trail(glossary, line, kind):
     assert [(r.kind.value, r.text, r.line) for r in article.removed] == [(kind, line, 3)]
     result = annotate(article, glossary, build_matcher(glossary))
     assert {m.entry for m in result.mentions} == {NK}
+
+
+def test_related_article_lists_are_navigation(glossary):
+    text = ("North Korea fires missile\n\nNorth Korea fired a missile.\n\nRELATED COVERAGE\n"
+            "Japan's Abe welcomes resolution, urges China to enforce it\n\nThe launch came after sanctions.\n")
+    article, _, _ = parse_article(text, "a.txt")
+    assert [(r.kind.value, r.line) for r in article.removed] == [("boilerplate", 5), ("navigation", 6)]
+    assert [b.text for b in article.blocks[1:]] == ["North Korea fired a missile.", "The launch came after sanctions."]
 
 
 def test_metadata_line_gives_the_date_when_front_matter_has_none():
