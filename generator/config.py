@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import BriefingError, Problem
 from .ingest.files import read_text
-from .ingest.yamlfile import LocMap, LocStr, parse_yaml
+from . import lexicon
+from .ingest.yamlfile import LocList, LocMap, LocStr, parse_yaml
 from .model import Category, Config, FieldDef
 from .schema import ENTRY_SCHEMA, FIELD_TYPES, Field, Kind, check_mapping, suggest
 
@@ -28,6 +29,7 @@ CONFIG_SCHEMA = {
     "articles": Field(Kind.TEXT, help="Folder of article .txt files (default seeds/articles)."),
     "glossary": Field(Kind.TEXT, help="Folder of glossary YAML files (default seeds/glossary)."),
     "docs": Field(Kind.TEXT, help="Folder MkDocs builds; generated pages go here (default docs)."),
+    # "lexicon" (list name: [words]) is checked by _lexicon, against the lists in generator/lexicon/.
     # "categories" (name: {title, singular, fields}) is checked by _categories.
 }
 
@@ -54,7 +56,9 @@ def load_config(root: Path, path: str = CONFIG_FILE, environ: Mapping[str, str] 
         raise BriefingError(problems)
     if not isinstance(node, LocMap):
         raise BriefingError(Problem(path, 1, 1, "expected a mapping with 'title' and 'categories'"))
-    checked, problems = check_mapping(_without(node, "categories"), CONFIG_SCHEMA, path, "briefing.yml")
+    checked, problems = check_mapping(_without(_without(node, "categories"), "lexicon"), CONFIG_SCHEMA, path, "briefing.yml")
+    words, found = _lexicon(node.get("lexicon"), path)
+    problems += found
     categories_node = node.get("categories")
     if categories_node is None:
         problems.append(Problem(path, node.line, node.column, "briefing.yml: missing required key 'categories'"))
@@ -79,7 +83,26 @@ def load_config(root: Path, path: str = CONFIG_FILE, environ: Mapping[str, str] 
         glossary_dir=values.get("glossary") or "seeds/glossary",
         docs_dir=values.get("docs") or "docs",
         categories=categories,
+        lexicon=words,
     )
+
+
+def _lexicon(node, path: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], list[Problem]]:
+    """``lexicon: {agencies: [Arirang, ...]}``: a briefing's own words added to the shipped lists."""
+    if node is None:
+        return (), []
+    if not isinstance(node, LocMap):
+        return (), [Problem(path, node.line, node.column, "'lexicon': expected a mapping of list: [words], e.g. agencies: [Arirang]")]
+    known = lexicon.names()
+    problems, lists = [], []
+    for key, value in node.items():
+        if key not in known:
+            problems.append(Problem(path, key.line, key.column, f"lexicon: no list '{key}'{suggest(key, known)} (one of {', '.join(known)})"))
+        elif not isinstance(value, LocList) or not all(isinstance(v, LocStr) and v.strip() for v in value):
+            problems.append(Problem(path, key.line, key.column, f"lexicon '{key}': expected a list of words, e.g. [{key[:-1] if key.endswith('s') else key}]"))
+        else:
+            lists.append((str(key), tuple(str(v).strip() for v in value)))
+    return tuple(lists), problems
 
 
 def _categories(node, path: str) -> tuple[tuple[Category, ...], list[Problem]]:

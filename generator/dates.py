@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from . import lexicon
 
 
-@cache
+@lexicon.derived
 def month_numbers() -> dict[str, int]:
     """Every spelling of a month (lowercased, without a period) -> its number."""
     numbers = {}
@@ -20,7 +19,7 @@ def month_numbers() -> dict[str, int]:
     return numbers
 
 
-@cache
+@lexicon.derived
 def month_pattern() -> str:
     """A regular expression (no groups) for a month name or abbreviation, with its period."""
     spellings = sorted(month_numbers(), key=len, reverse=True)

@@ -43,6 +43,7 @@ class Config:
     docs_dir: str
     categories: tuple[Category, ...]
     site_url: str = ""
+    lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()  # briefing.yml's own words, by list
 
     def category(self, key: str) -> Category:
         return next(c for c in self.categories if c.key == key)

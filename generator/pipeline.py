@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import write
+from . import lexicon, write
 from .annotate.backlinks import build_index
 from .annotate.linker import annotate, build_matcher
 from .config import CONFIG_FILE, load_config
@@ -52,6 +52,7 @@ def generate(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, dict[str
 def prepare(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, list[Problem]]:
     """Read and check every input, annotate every article. Raises BriefingError."""
     config = load_config(root, config_file)
+    lexicon.extend(dict(config.lexicon))  # before anything is read: cleaning uses the lists too
     articles, problems, warnings = load_articles(root, config.articles_dir)
     glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
     if problems or glossary_problems:
@@ -59,7 +60,8 @@ def prepare(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, list[Prob
     matcher = build_matcher(glossary)
     annotated: list[AnnotatedArticle] = [annotate(article, glossary, matcher) for article in articles]
     annotated.sort(key=lambda a: a.article.sort_key)
-    site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated))
+    quotable = frozenset(e.key for e in glossary.entries if config.category(e.category).quotes)
+    site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated, quotable))
     return site, warnings
 
 

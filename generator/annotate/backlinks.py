@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
 from ..model import AnnotatedArticle, Glossary
+from .quotes import Quotation, quotations
 from .sentences import sentence_spans
 
 
@@ -38,6 +39,7 @@ class Backlink:
 class Index:
     backlinks: dict[str, tuple[Backlink, ...]]  # entry key -> articles, newest first
     together: dict[str, tuple[tuple[str, int], ...]]  # entry key -> (other key, shared articles)
+    quotations: dict[str, tuple[Quotation, ...]] = field(default_factory=dict)  # entry key -> what it is quoted as saying
 
     def count(self, key: str) -> int:
         return len(self.backlinks.get(key, ()))
@@ -48,8 +50,10 @@ def _around(spans: list[tuple[int, int]], position: int, length: int) -> tuple[i
     return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else (0, length)
 
 
-def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
+def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: frozenset[str] = frozenset()) -> Index:
+    """Backlinks, co-mentions, and the quotes of the ``quotable`` entries (categories with ``quotes``)."""
     ordered = sorted(articles, key=lambda a: a.article.sort_key)
+    said: dict[str, list[Quotation]] = defaultdict(list)
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     pairs: Counter = Counter()
     for annotated in ordered:
@@ -66,6 +70,9 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
         for key, found in quotes.items():
             backlinks[key].append(Backlink(annotated, tuple(found.values())))
         pairs.update(combinations(sorted(quotes), 2))  # counted in C: millions of pairs at scale
+        if quotable:
+            for quotation in quotations(annotated, quotable):
+                said[quotation.entry].append(quotation)
     together: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for (a, b), count in pairs.items():
         together[a].append((b, count))
@@ -73,4 +80,5 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle]) -> Index:
     return Index(
         backlinks={k: tuple(v) for k, v in backlinks.items()},
         together={k: tuple(sorted(v, key=lambda p: (-p[1], p[0]))) for k, v in together.items()},
+        quotations={k: tuple(v) for k, v in said.items()},
     )

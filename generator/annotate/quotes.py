@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from .. import lexicon
 from ..model import AnnotatedArticle, Mention
@@ -19,7 +18,7 @@ from ..model import AnnotatedArticle, Mention
 _QUOTE_RE = re.compile(r"[\"“](?P<quote>[^\"“”]{12,}?)[\"”]")
 
 
-@cache
+@lexicon.derived
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """The attribution shapes, with verbs and titles from the lexicon ("Supreme Leader Kim said")."""
     verbs = "(?:" + "|".join(sorted(map(re.escape, lexicon.phrases("speech_verbs")), key=len, reverse=True)) + ")"

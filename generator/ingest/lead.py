@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from .. import lexicon
 from ..dates import month_pattern
@@ -26,7 +25,7 @@ _TITLE_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"  # Washington, Dar-es-Salaa
 _JOIN = r"(?:\s*/\s*|,\s+|\s+and\s+|\s*&\s*)"
 
 
-@cache
+@lexicon.derived
 def _dateline_re() -> re.Pattern:
     caps_place = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD})*"
     title_place = rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*"

@@ -8,11 +8,27 @@ Lists are compared case-insensitively unless a rule says otherwise.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 
 _HERE = Path(__file__).parent
 _EXTRA: dict[str, frozenset[str]] = {}
+_generation = 0  # bumped when a briefing's words change what the lists hold
+
+
+def derived(function):
+    """Cache something built from the lists (a compiled pattern) until the lists change."""
+    memo: dict = {}
+
+    @wraps(function)
+    def wrapper(*args):
+        key = (_generation, args)
+        if key not in memo:
+            memo.clear()
+            memo[key] = function(*args)
+        return memo[key]
+
+    return wrapper
 
 
 def names() -> tuple[str, ...]:
@@ -44,11 +60,12 @@ def exact(name: str) -> frozenset[str]:
 
 
 def extend(extra: dict[str, tuple[str, ...]]) -> None:
-    """Add a briefing's own words (from briefing.yml); clears what was loaded."""
-    global _EXTRA
+    """Use a briefing's own words (briefing.yml's ``lexicon:``) on top of the shipped lists."""
+    global _EXTRA, _generation
     merged = {k: frozenset(v) for k, v in extra.items()}
     if merged == _EXTRA:
         return
     _EXTRA = merged
+    _generation += 1
     words.cache_clear()
     exact.cache_clear()

@@ -16,7 +16,6 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..annotate.backlinks import Index
-from ..annotate.quotes import Quotation, quotations
 from ..model import AnnotatedArticle, Config, Entry, Glossary
 from ..schema import Kind
 from .markdown import Markdown, escape, link
@@ -101,12 +100,7 @@ class Site:
                     for name in fact.values:
                         referrers.setdefault(name, []).append((entry.category, fact.field, entry))
         object.__setattr__(self, "referrers", referrers)
-        people = {e.key for e in self.glossary.entries if self.config.category(e.category).quotes}
-        said: dict[str, list[Quotation]] = {}
-        for annotated in self.articles:
-            for quotation in quotations(annotated, people):
-                said.setdefault(quotation.entry, []).append(quotation)
-        object.__setattr__(self, "quotations", said)
+        object.__setattr__(self, "quotations", self.index.quotations)  # found by annotate.quotes
         object.__setattr__(self, "positions", {a.article.slug: i for i, a in enumerate(self.articles)})
 
     @staticmethod
