@@ -8,16 +8,14 @@ the glossary loader once every file has been read.
 
 from __future__ import annotations
 
-import datetime
 import difflib
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from . import dates
 from .errors import Problem
 from .ingest.yamlfile import LocList, LocMap, LocStr, YamlValue
 
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class Kind(Enum):
@@ -64,18 +62,6 @@ class Checked:
     refs: list[Ref] = field(default_factory=list)
 
 
-def valid_date(text: str) -> bool:
-    match = DATE_RE.match(text)
-    if not match:
-        return False
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _type_problem(path: str, value, key: str, kind: Kind, where: LocMap) -> Problem:
     got = {LocStr: "a text", LocList: "a list", LocMap: "a mapping", type(None): "nothing"}[type(value)]
     if isinstance(value, LocStr) and not value.strip():
@@ -116,7 +102,7 @@ def _check_value(value, spec: Field, key: str, node: LocMap, path: str, refs: li
     if kind in (Kind.TEXT, Kind.DATE, Kind.REF):
         if not isinstance(value, LocStr) or (spec.required and not value.strip()):
             return None, [_type_problem(path, value, key, kind, node)]
-        if kind is Kind.DATE and not valid_date(value):
+        if kind is Kind.DATE and not dates.valid(value):
             return None, [Problem(path, value.line, value.column, f"'{key}': '{value}' is not {kind.expected}")]
         if kind is Kind.REF:
             refs.append(Ref(value, spec.target))

@@ -85,6 +85,20 @@ def is_photo_credit(line: str) -> bool:
     return any(p in agencies for p in parts) or any(p.split(" ")[0] in agencies for p in parts if p)
 
 
+def is_metadata(line: str) -> bool:
+    return metadata_date(line)[0]
+
+
+# What a whole line can be instead of text, in the order they are tried: the first that fits wins.
+LINE_RULES = (
+    (is_metadata, RemovalKind.METADATA),  # "date 2017-09-15 By Jane Doe, Outlet"
+    (is_byline, RemovalKind.BYLINE),  # "By Jane Doe, Seoul bureau"
+    (is_navigation, RemovalKind.NAVIGATION),  # "Previous article"
+    (is_boilerplate, RemovalKind.BOILERPLATE),  # "READ MORE"
+    (is_photo_credit, RemovalKind.PHOTO_CREDIT),  # "Name (Agency/AFP)"
+)
+
+
 def ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS)[-1:] in _TERMINAL or line[-1:] in "\"”’"
 
@@ -136,20 +150,14 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
             drop(i, RemovalKind.NAVIGATION)
             continue
         related = 0
-        is_metadata, date = metadata_date(line)
-        if is_metadata:
-            found_date = found_date or date
-            drop(i, RemovalKind.METADATA)
-        elif is_byline(line):
-            drop(i, RemovalKind.BYLINE)
-        elif is_navigation(line):
-            drop(i, RemovalKind.NAVIGATION)
-        elif is_boilerplate(line):
-            drop(i, RemovalKind.BOILERPLATE)
-            if _RELATED_RE.match(line):
-                related = 8
-        elif is_photo_credit(line):
-            drop(i, RemovalKind.PHOTO_CREDIT)
+        kind = next((kind for rule, kind in LINE_RULES if rule(line)), None)
+        if kind is None:
+            continue
+        drop(i, kind)
+        if kind is RemovalKind.METADATA:
+            found_date = found_date or metadata_date(line)[1]
+        elif kind is RemovalKind.BOILERPLATE and _RELATED_RE.match(line):
+            related = 8
 
     filled = [i for i, (_, line) in enumerate(rows) if line]
     early = [rows[i][1] for i in filled[1:6]]

@@ -8,7 +8,6 @@ untrusted article text can never turn into markup by accident.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,11 +15,11 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..annotate.backlinks import Index
+from ..dates import MONTHS, long_date, typed_date  # noqa: F401  (re-exported for the page modules)
 from ..model import AnnotatedArticle, Config, Entry, Glossary
 from ..schema import Kind
 from .markdown import Markdown, escape, link
 
-MONTHS = "January February March April May June July August September October November December".split()
 TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
 
 
@@ -44,18 +43,6 @@ ENV = Environment(
 # A macro's output is Markdown its own template built (every value in it went through
 # _finalize); `| trusted` says so, for macros only.
 ENV.filters["trusted"] = lambda text: Markdown(str(text).strip("\n"))
-
-
-def long_date(day: dt.date | None) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "Undated"
-
-
-def typed_date(text: str) -> str:
-    """A glossary date as typed (YYYY, YYYY-MM or YYYY-MM-DD), written out: '7 October 1952'."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
-    return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
 
 
 def in_sentence(title: str) -> str:

@@ -136,6 +136,18 @@ GLOSSARY = {
   state: North Korea
   offices:
     - {title: First Vice Foreign Minister of North Korea, start: 1986, end: 2010-09}
+- name: Chung Eui-yong
+  summary: South Korean foreign minister 2021-2022.
+  short_names: [Chung]
+  state: South Korea
+  offices:
+    - {title: Foreign Minister of South Korea, start: 2021-02-09, end: 2022-05-11}
+- name: Chung Dong-young
+  summary: South Korean unification minister.
+  short_names: [Chung]
+  state: South Korea
+  offices:
+    - {title: Unification Minister of South Korea, start: 2025-07-25}
 """,
     "states": """\
 - name: North Korea
@@ -257,6 +269,9 @@ SENTENCES = [
     ("Foreign Minister Kang spoke by phone.", "2019-05-01", [("Kang", "people/kang-kyung-wha")]),
     ("Foreign Minister Park met his Japanese counterpart.", "2023-03-01", [("Park", "people/park-jin"), ("Japanese", JP)]),
     ("President Moon flew to Pyongyang for the summit.", "2018-09-18", [("Moon", "people/moon-jae-in")]),
+    ("Foreign Minister Chung met Blinken.", "2021-06-01", [("Chung", "people/chung-eui-yong")]),
+    ("Minister Chung visited the border.", "2025-09-01", [("Chung", "people/chung-dong-young")]),
+    ("Chung said dialogue must resume.", "2025-09-01", []),
     # Common words at the start of a sentence, and short names inside longer names.
     ("Moon rises over the demilitarised zone.", "2018-09-18", []),
     ("Park officials closed the trail.", "2015-05-01", []),
