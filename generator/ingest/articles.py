@@ -1,4 +1,5 @@
-"""Articles: ``*.txt`` files, each an optional YAML front-matter block and scraped text."""
+"""Articles: ``*.txt`` files in the seed format (``formats/seedfile.py``: optional front matter, then
+scraped text), cleaned and turned into ``Article``s."""
 
 from __future__ import annotations
 
@@ -7,55 +8,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem
+from ..formats import seedfile
 from ..model import Article, Block, BlockKind, RemovalKind
 from ..render.slugs import slugify, unique_slugs
-from ..schema import Field, Kind, check_mapping
 from .clean import clean
 from .files import read_text
-from .yamlfile import parse_yaml
-
-FRONT_MATTER_SCHEMA = {
-    "title": Field(Kind.TEXT, help="The headline; without it the first line of text is the headline."),
-    "date": Field(Kind.DATE, help="Publication date, YYYY-MM-DD."),
-    "source": Field(Kind.TEXT, help="The outlet, e.g. 'i24NEWS'."),
-    "url": Field(Kind.TEXT, help="Where the article was published (http or https)."),
-}
-
-
-def _front_matter(text: str, path: str) -> tuple[dict, int, list[Problem]]:
-    """(values, number of lines the block takes, problems). Only a block opening on line 1 counts."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return {}, 0, []
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
-        return {}, 0, [Problem(path, 1, 1, "front matter opened with '---' is never closed")]
-    node, problems = parse_yaml("\n" + "\n".join(lines[1:end]), path)  # leading newline keeps line numbers
-    if problems:
-        return {}, end + 1, problems
-    if node is None:
-        return {}, end + 1, []
-    checked, problems = check_mapping(node, FRONT_MATTER_SCHEMA, path, "front matter")
-    values = checked.values
-    date = values.get("date")
-    if date is not None and len(date) != 10:
-        problems.append(Problem(path, node["date"].line, node["date"].column, f"'date': '{date}' must be a full date, YYYY-MM-DD"))
-    url = values.get("url")
-    if url is not None and not url.lower().startswith(("http://", "https://")):
-        where = node["url"]
-        problems.append(Problem(path, where.line, where.column, f"'url': '{url}' must start with http:// or https://"))
-    return values, end + 1, problems
 
 
 def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], list[Problem]]:
     """(article, problems, warnings) for one file's text. Pure: the caller reads the file."""
-    meta, skip, problems = _front_matter(text, path)
+    meta, skip, problems = seedfile.read(text, path)
     if problems:
         return None, problems, []
-    body = [(number, line) for number, line in enumerate(text.split("\n"), start=1) if number > skip]
-    cleaned = clean(body, meta.get("title"), meta.get("source"))
+    cleaned = clean(seedfile.body(text, skip), meta.get("title"), meta.get("source"))
     warnings = [Problem(path, r.line, message=f"removed {r.text}") for r in cleaned.removed if r.kind is RemovalKind.CONTROL_CHARACTERS]
     if not cleaned.title.strip():
         return None, [Problem(path, message="article is empty" if not skip else "article has no text after its front matter")], warnings

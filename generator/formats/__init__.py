@@ -1,0 +1,1 @@
+"""File formats the generator reads and writes: one owner per format."""
