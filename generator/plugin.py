@@ -25,7 +25,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from . import write
+from . import search, write
 from .annotate.coverage import coverage
 from .commands import report
 from .config import CONFIG_FILE, load_config
@@ -115,6 +115,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         elif not (docs / write.MANIFEST).is_file():
             raise PluginError(f"{self.briefing.docs_dir}/ has no generated pages: run 'briefing build' before "
                               "'mkdocs build' ('make site' does both)")
+
+    def on_post_build(self, *, config) -> None:
+        """The search index, over the site MkDocs has just written (generator/search/). Under
+        ``mkdocs serve`` a failure is logged and the pages stay served; a build stops."""
+        try:
+            log.info(search.index_site(Path(config.site_dir)).summary())
+        except search.SearchIndexError as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            log.error(str(error))
 
     def regenerate(self) -> None:
         """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/."""

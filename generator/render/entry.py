@@ -7,6 +7,7 @@ from itertools import groupby
 from ..annotate.backlinks import Quote
 from ..model import AnnotatedArticle, Entry
 from ..schema import Kind
+from ..search.attributes import MARKS, Kind as SearchKind, indexed_names, page_attributes
 from .frontmatter import front_matter
 from .maps import entry_map
 from .markdown import Markdown, escape, link
@@ -67,12 +68,7 @@ def render_entry(site: Site, entry: Entry) -> str:
          "article": site.article_link(q.article, here)}
         for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
     ]
-    meta = {"title": page_title(entry.name), "category": category.key, "search": {"boost": 2}}
-    # Material's search weighs tags far above text: with its name and aliases as tags, a search for
-    # any of them ("Pyongyang") ranks the entry's own page first. The page lists the aliases itself,
-    # so the chips are hidden.
-    meta["tags"] = [page_title(a) for a in dict.fromkeys((entry.name, *entry.aliases, *entry.short_names))]
-    meta["hide"] = ["tags"]
+    meta = {"title": page_title(entry.name), "category": category.key}
     output = {}
     for number, chunk in enumerate(chunks[1:], start=2):
         path = pages_here[number - 1]
@@ -89,6 +85,9 @@ def render_entry(site: Site, entry: Entry) -> str:
         said=said,
         map=entry_map(site, entry, here),
         front_matter=front_matter(meta),
+        search=Markdown(page_attributes(SearchKind.ENTRY, entry.name, category=category.title)),
+        places=Markdown(indexed_names(p for p in entry.places if p not in entry.aliases)),
+        marks=MARKS,
         entry=entry,
         category=category,
         category_link=link(escape(category.title), "index.md"),

@@ -1,0 +1,247 @@
+"""The search a reader uses (overrides/partials/search.html, docs/assets/search.js, the Pagefind
+index of generator/search/), on the search fixture briefing (tests/fixtures/search): relevance,
+excerpts, filters, sorting, the keyboard, the dialog's accessibility, no request away from
+127.0.0.1, nothing fetched before the dialog opens, and a site served under a project path."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.sites import Fixture, build_fixture
+
+from .conftest import _StaticHandler, new_context
+from .test_a11y import SCHEMES, describe, run_axe, serious
+
+FIXTURE = Fixture("search")
+DIALOG = "dialog#briefing-search"
+RESULT = f"{DIALOG} .briefing-search__results > li"
+DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+PROJECT = "briefing-repo"  # the folder a GitHub Pages project site is served under
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search-site") / "project"
+    return build_fixture("search", root, site_url="") / "site"
+
+
+def _serve(folder):
+    handler = functools.partial(_StaticHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread
+
+
+@pytest.fixture(scope="session")
+def search_url(search_site, tmp_path_factory):
+    """The site served twice over: at the root and, like a Pages project site, under /PROJECT/."""
+    served = tmp_path_factory.mktemp("served")
+    (served / PROJECT).symlink_to(search_site, target_is_directory=True)
+    shutil.copytree(search_site, served, dirs_exist_ok=True)
+    server, thread = _serve(served)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def search_page(browser, search_url, recorder):
+    context = new_context(browser, search_url, recorder)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+    problems = recorder.problems()
+    assert not problems, "\n".join(problems)
+
+
+def open_search(page, path: str = "", key: str | None = None):
+    page.goto(path)
+    opener = page.locator(".briefing-search-open")
+    expect(opener).to_be_visible()
+    if key:
+        page.locator("body").press(key)
+    else:
+        opener.click()
+    expect(page.locator(DIALOG)).to_be_visible()
+    return page.locator(f"{DIALOG} input[type=search]")
+
+
+def results(page, query: str = "") -> list[str]:
+    """The result pages' paths, best first, once the status says how many there are (for ``query``)."""
+    status = page.locator(f"{DIALOG} .briefing-search__status")
+    expect(status).to_have_text(re.compile(r"\d+ results?|No results"))
+    if query:
+        expect(status).to_contain_text(f"“{query}”")
+    hrefs = page.locator(f"{RESULT} a").evaluate_all("links => links.map(a => a.href)")
+    return [re.sub(r"^https?://[^/]+/", "", href) for href in hrefs]
+
+
+def search(page, query: str, path: str = "") -> list[str]:
+    box = open_search(page, path)
+    box.press_sequentially(query, delay=15)
+    return results(page, query)
+
+
+def test_the_expectations_are_the_fixtures_own():
+    assert "Pyongyang" in FIXTURE.entry("states", "North Korea")["places"]
+    assert "Pyongyang" not in FIXTURE.entry("states", "North Korea")["aliases"]
+    assert "Kim Jong Un" in FIXTURE.entry("people", "Kim Jong-un")["aliases"]
+    siblings = [e["name"] for e in FIXTURE.glossary["weapons"]]
+    assert {"Hwasong-11", "Hwasong-17", "Hwasong-18", "Hwasong-19"} <= set(siblings)
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Pyongyang", "glossary/states/north-korea/"),  # a place: the government it stands for
+    ("Kim Jong Un", "glossary/people/kim-jong-un/"),  # an alias (spelling variant)
+    ("Hwasong-18", "glossary/weapons/hwasong-18/"),  # not a sibling sharing the "Hwasong-1" prefix
+    ("Hwaseong-18", "glossary/weapons/hwasong-18/"),
+])
+def test_a_name_finds_its_glossary_page_first(search_page, query, first):
+    found = search(search_page, query)
+    assert found and found[0] == first, found
+    siblings = [r for r in found if r.startswith("glossary/weapons/") and r != first]
+    articles = [i for i, r in enumerate(found) if r.startswith("articles/")]
+    assert all(found.index(s) > min(articles, default=0) for s in siblings), found
+
+
+@pytest.mark.parametrize("query", ["missile launch", "sanctions"])
+def test_a_phrase_finds_articles_first(search_page, query):
+    found = search(search_page, query)
+    assert found and found[0].startswith("articles/"), found
+    assert found[:2] == [r for r in found[:2] if r.startswith("articles/")], found
+
+
+def test_results_show_an_excerpt_with_the_query_marked_and_a_date_or_category(search_page, artifacts):
+    search(search_page, "Hwasong-18")
+    items = search_page.locator(RESULT)
+    first = items.first
+    expect(first.locator(".briefing-search__result-title")).to_have_text("Hwasong-18")
+    expect(first.locator(".briefing-search__result-meta")).to_have_text("Weapons")
+    expect(first.locator(".briefing-search__excerpt mark").first).to_have_text(re.compile(r"Hwa[se]+ong-18", re.I))
+    article = items.filter(has=search_page.locator("a[href*='articles/']")).first
+    expect(article.locator(".briefing-search__result-meta")).to_have_text(DATE)
+    excerpt = article.locator(".briefing-search__excerpt").inner_text()
+    assert 20 < len(excerpt) < 300, excerpt  # a short excerpt, not the page
+    search_page.screenshot(path=str(artifacts / "search.png"))
+
+
+def test_filter_by_category(search_page):
+    open_search(search_page).press_sequentially("Hwasong", delay=15)
+    results(search_page, "Hwasong")
+    search_page.locator(f"{DIALOG} select.briefing-search__type").select_option("Weapons")
+    expect(search_page.locator(f"{DIALOG} .briefing-search__status")).to_have_text(re.compile(r"^4 results"))
+    assert all(r.startswith("glossary/weapons/") for r in results(search_page))
+    search_page.locator(f"{DIALOG} select.briefing-search__type").select_option("Articles")
+    expect(search_page.locator(f"{DIALOG} .briefing-search__status")).not_to_have_text(re.compile(r"^4 results"))
+    found = results(search_page)
+    assert found and all(r.startswith("articles/") for r in found), found
+
+
+def test_filter_by_year_and_sort_by_date(search_page):
+    box = open_search(search_page)
+    options = search_page.locator(f"{DIALOG} select.briefing-search__year option")
+    expect(options).to_have_count(6)  # "Any year" and the fixture's five years
+    box.press_sequentially("missile", delay=15)
+    results(search_page, "missile")
+    search_page.locator(f"{DIALOG} select.briefing-search__year").select_option("2023")
+    expect(search_page.locator(f"{DIALOG} .briefing-search__status")).to_have_text(re.compile(r"^2 results"))
+    assert all(r.startswith("articles/2023-") for r in results(search_page))
+    search_page.locator(f"{DIALOG} select.briefing-search__year").select_option("")
+    search_page.locator(f"{DIALOG} select.briefing-search__type").select_option("Articles")
+    search_page.locator(f"{DIALOG} select.briefing-search__sort").select_option("desc")
+    expect(search_page.locator(f"{RESULT} a").first).to_have_attribute("href", re.compile("2024-10-31"))
+    found = results(search_page)
+    dates = [re.search(r"articles/(\d{4}-\d\d-\d\d)", r).group(1) for r in found]
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 4, found
+    search_page.locator(f"{DIALOG} select.briefing-search__sort").select_option("asc")
+    expect(search_page.locator(f"{RESULT} a").first).to_have_attribute("href", re.compile("2016-03-02|2017-05-14"))
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_keyboard_opens_searches_and_follows_a_result(search_page, key):
+    box = open_search(search_page, "glossary/", key=key)
+    expect(box).to_be_focused()
+    box.press_sequentially("Pyongyang", delay=15)
+    results(search_page, "Pyongyang")
+    box.press("ArrowDown")
+    expect(search_page.locator(f"{RESULT} a").first).to_be_focused()
+    search_page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    box.press("Enter")
+    expect(search_page).to_have_url(re.compile(r"/glossary/states/north-korea/$"))
+
+
+def test_escape_closes_and_focus_stays_in_the_dialog(search_page):
+    search_page.goto("")
+    opener = search_page.locator(".briefing-search-open")
+    opener.focus()
+    search_page.keyboard.press("Enter")
+    box = search_page.locator(f"{DIALOG} input[type=search]")
+    expect(box).to_be_focused()
+    box.press_sequentially("Kim", delay=15)
+    results(search_page, "Kim")
+    for _ in range(25):  # Tab round the dialog, more times than it has controls
+        search_page.keyboard.press("Tab")
+        inside = search_page.evaluate(f"document.querySelector('{DIALOG}').contains(document.activeElement)")
+        assert inside, search_page.evaluate("document.activeElement.outerHTML")
+    search_page.keyboard.press("Escape")
+    expect(search_page.locator(DIALOG)).to_be_hidden()
+    expect(opener).to_be_focused()
+    search_page.keyboard.press("/")  # and it opens again
+    expect(search_page.locator(DIALOG)).to_be_visible()
+
+
+def test_typing_in_a_text_field_does_not_open_it(search_page):
+    open_search(search_page).press_sequentially("s/s", delay=15)
+    expect(search_page.locator(f"{DIALOG} input[type=search]")).to_have_value("s/s")
+
+
+def test_nothing_is_fetched_before_the_dialog_opens_and_no_old_index(search_page, recorder, search_site):
+    search_page.goto("")
+    search_page.wait_for_load_state("networkidle")
+    assert not [u for u in recorder.all_requests() if "/pagefind/" in u]
+    search(search_page, "Pyongyang")
+    fetched = [u for u in recorder.all_requests() if "/pagefind/" in u]
+    assert any(u.endswith("pagefind.js") for u in fetched) and any(".pf_index" in u for u in fetched), fetched
+    assert not [u for u in recorder.all_requests() if "search_index.json" in u]
+    assert not (search_site / "search").exists(), "Material's search index must not ship"
+
+
+def test_works_under_a_project_path(search_page):
+    found = search(search_page, "Kim Jong Un", path=f"{PROJECT}/timeline/")
+    assert found[0] == f"{PROJECT}/glossary/people/kim-jong-un/", found
+    search_page.locator(f"{RESULT} a").first.click()
+    expect(search_page).to_have_url(re.compile(rf"/{PROJECT}/glossary/people/kim-jong-un/$"))
+
+
+def test_phone_layout(search_page):
+    search_page.set_viewport_size({"width": 375, "height": 740})
+    search(search_page, "sanctions")
+    box = search_page.locator(DIALOG).bounding_box()
+    assert box["width"] >= 370 and box["height"] >= 700, box
+    assert search_page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_dialog_has_no_serious_accessibility_violation(search_page, axe_source, scheme):
+    search_page.emulate_media(color_scheme=scheme)
+    search(search_page, "Hwasong-18")
+    result = run_axe(search_page, axe_source, {"include": [[DIALOG]]})
+    found = serious(result)
+    assert not found, describe(found)
+    colours = search_page.evaluate(f"""() => {{ const s = getComputedStyle(document.querySelector('{DIALOG}'));
+        return [s.color, s.backgroundColor]; }}""")
+    assert colours[0] != colours[1], colours
