@@ -7,6 +7,7 @@ from itertools import groupby
 from ..model import AnnotatedArticle, BlockKind, Mention
 from .markdown import Markdown, escape, has_inline_syntax, link, span
 from .frontmatter import front_matter
+from ..search.attributes import MARKS, Kind as SearchKind, page_attributes
 from .site import ENV, Site, block_id, long_date, page_title, relative
 
 
@@ -90,8 +91,11 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         older=site.article_link(older, here) if older else None,
         front_matter=front_matter(meta),
         article=article,
-        headline=Markdown(escape(article.title) + " {: #" + block_id(0) + " }"),
+        headline=Markdown(escape(article.title) + " {: #" + block_id(0) + " " + MARKS["body"] + " }"),
+        search=Markdown(page_attributes(SearchKind.ARTICLE, article.title, date=article.date,
+                                        date_text=long_date(article.date) if article.date else "")),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
         groups=by_category(site, keys, here),
+        marks=MARKS,
         blocks=blocks,
     )
