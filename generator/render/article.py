@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from html import escape as html_escape
 from itertools import groupby
 
+from ..annotate.sentences import sentence_spans
 from ..model import AnnotatedArticle, BlockKind, Mention
-from .markdown import Markdown, escape, has_inline_syntax, link, span
+from .markdown import Markdown, attribute, escape, has_inline_syntax, link
 from .frontmatter import front_matter
 from ..search.attributes import MARKS, Kind as SearchKind, page_attributes
 from .site import ENV, Site, block_id, long_date, page_title, relative
@@ -29,10 +32,13 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
         if not verbatim:
             surface = escape(surface, line_start=False)
         classes = site.mention_classes(entry)
+        # data-entry: the reader's "highlight mentions" control (docs/assets/briefing.js) lights
+        # every mention of one entry; later mentions are quiet spans until it does.
         if mention.linked:
-            parts.append(link(surface, relative(here, site.entry_path(entry)), entry.summary, classes))
+            attrs = " ".join(f".{c}" for c in classes)
+            parts.append(link(surface, relative(here, site.entry_path(entry)), entry.summary) + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}')
         else:
-            parts.append(span(surface, classes))
+            parts.append(f'<span class="{" ".join(classes)}" data-entry="{attribute(entry.key)}">{surface}</span>')
         at = mention.end
     rest = text[at:]
     parts.append(rest if verbatim and at else escape(rest, line_start=at == 0))
@@ -49,6 +55,39 @@ def by_category(site: Site, keys, here: str, titled: bool = True) -> list[dict]:
     return groups
 
 
+def highlight_control(site: Site, annotated: AnnotatedArticle) -> Markdown | None:
+    """The reader's switch for later mentions (quiet by default): none, every entry, or one entry.
+
+    Hidden until docs/assets/briefing.js makes it work; raw HTML, so no blank line inside."""
+    counts = Counter(m.entry for m in annotated.mentions if annotated.article.blocks[m.block].kind is not BlockKind.HEADLINE)
+    if not counts:
+        return None
+    lines = ['<div class="briefing-highlight" data-search-exclude hidden>',
+             '<label for="briefing-highlight">Highlight mentions</label>',
+             '<select id="briefing-highlight">',
+             '<option value="">First mentions only (links)</option>',
+             f'<option value="*">Every mention of every entry ({sum(counts.values())})</option>']
+    for category in site.config.categories:
+        keys = [k for k in annotated.entries() if k in counts and site.entries[k].category == category.key]
+        if keys:
+            lines.append(f'<optgroup label="{html_escape(category.title)}">')
+            lines += [f'<option value="{html_escape(k)}">{html_escape(site.entries[k].name)} ({counts[k]})</option>' for k in keys]
+            lines.append("</optgroup>")
+    lines += ["</select>", "</div>"]
+    return Markdown("\n".join(lines))
+
+
+def first_sentence(annotated: AnnotatedArticle) -> str:
+    """The article's first sentence (of its first paragraph, after any dateline), for link previews."""
+    block = next((b for b in annotated.article.blocks if b.kind is BlockKind.PARAGRAPH), None)
+    if block is None:
+        return annotated.article.title
+    text = block.text[block.dateline:].strip(" -–—")
+    spans = sentence_spans(text)
+    sentence = text[spans[0][0]:spans[0][1]].strip() if spans else text
+    return " ".join(sentence.split())
+
+
 def render_article(site: Site, annotated: AnnotatedArticle) -> str:
     article = annotated.article
     here = site.article_path(annotated)
@@ -61,6 +100,9 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
     keys = annotated.entries()
     meta = {
         "title": page_title(article.title),
+        # Material's <meta name="description"> and the link previews (overrides/main.html).
+        # MkDocs themes print it unescaped, inside an attribute: entities, like page_title.
+        "description": attribute(first_sentence(annotated)),
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "url": article.url,
@@ -82,7 +124,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
     if article.source:
         byline.append(escape(article.source))
     if article.url:
-        byline.append(link(Markdown("Original article"), article.url))
+        byline.append(link(Markdown("Original article"), article.url, classes=("briefing-original",)))
     position = site.positions[annotated.article.slug]
     newer = site.articles[position - 1] if position > 0 else None
     older = site.articles[position + 1] if position + 1 < len(site.articles) else None
@@ -96,6 +138,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
                                         date_text=long_date(article.date) if article.date else "")),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
         groups=by_category(site, keys, here),
+        highlight=highlight_control(site, annotated),
         marks=MARKS,
         blocks=blocks,
     )

@@ -1,0 +1,153 @@
+"""Reading, second pass (issue 14): quiet later mentions with a reader's highlight control,
+summaries on a tap, link previews, printing, and relationship maps whose every label can be read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import ARTICLE, FIXTURE, GLOSSARY, HOME, _is_local, _origin
+from .test_a11y import describe, run_axe, serious
+
+NORTH_KOREA = "states/north-korea"
+NORTH_KOREA_SUMMARY = FIXTURE.summary("states", "North Korea")
+
+
+def styles(page, selector: str, *props: str) -> list[dict]:
+    return page.locator(selector).evaluate_all(
+        "(els, props) => els.map(e => { const s = getComputedStyle(e); "
+        "return Object.fromEntries([['text', e.textContent], ['classes', e.className], ...props.map(p => [p, s.getPropertyValue(p)])]); })",
+        list(props))
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def test_later_mentions_are_quiet_and_first_mentions_are_links(page):
+    page.goto(ARTICLE)
+    later = styles(page, "article span.mention", "text-decoration-line", "background-color")
+    assert len(later) > 5, "the sample article names entries more than once"
+    loud = [s for s in later if s["text-decoration-line"] != "none" or s["background-color"] not in ("rgba(0, 0, 0, 0)", "transparent")]
+    assert not loud, f"later mentions compete with the links: {loud[:3]}"
+    first = styles(page, "article a.mention", "text-decoration-line", "text-decoration-skip-ink")
+    assert first and all(s["text-decoration-line"] == "underline" for s in first), first[:3]
+    # "Tokyo", not "Tok yo": the underline runs through descenders.
+    gaps = [s["text"] for s in first if s["text-decoration-skip-ink"] != "none"]
+    assert not gaps, f"underline gaps at descenders: {gaps}"
+    # Each first mention keeps its summary as hover text.
+    north_korea = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
+    expect(north_korea).to_have_count(1)
+    summary = north_korea.evaluate("a => a.getAttribute('data-briefing-summary') || a.getAttribute('title')")
+    assert summary == NORTH_KOREA_SUMMARY
+
+
+def lit(page) -> list[str]:
+    return page.locator("article .mention.mention-lit").evaluate_all("els => els.map(e => e.getAttribute('data-entry'))")
+
+
+def test_reader_highlights_the_mentions_of_one_entry_or_all(page):
+    page.goto(ARTICLE)
+    control = page.get_by_label("Highlight mentions")
+    expect(control).to_be_visible()
+    assert lit(page) == [], "quiet by default"
+    total = page.locator("article .mention[data-entry]").count()
+    korea = page.locator(f'article .mention[data-entry="{NORTH_KOREA}"]').count()
+    assert korea > 1
+    control.select_option(NORTH_KOREA)
+    assert lit(page) == [NORTH_KOREA] * korea
+    background = page.locator(f'article span.mention[data-entry="{NORTH_KOREA}"]').first.evaluate(
+        "e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    control.select_option("*")
+    assert len(lit(page)) == total
+    control.select_option("")
+    assert lit(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_highlighted_mentions_stay_accessible(page, axe_source, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(ARTICLE)
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Highlight mentions").select_option("*")
+    result = run_axe(page, axe_source, {"include": [["article"]], "exclude": [[".briefing-map"]]})
+    found = serious(result)
+    assert not found, describe(found)
+
+
+def test_tooltips_are_readable(page):
+    page.goto(ARTICLE)
+    link = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
+    link.hover()
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner, .md-tooltip--inline.md-tooltip--active .md-tooltip__inner")
+    expect(tip.first).to_be_visible()
+    expect(tip.first).to_have_text(NORTH_KOREA_SUMMARY)
+    size = float(tip.first.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= 13, f"tooltip text is {size}px"
+
+
+# --------------------------------------------------------------------------- touch
+
+
+def touch_page(browser, base_url, recorder):
+    """A phone (390 px, touch), recorded like every other page: no foreign request, no error."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True, service_workers="block")
+    context.route("**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort("blockedbyclient"))
+    context.on("request", lambda request: recorder.request(_origin(request), request.url))
+    context.on("console", lambda m: m.type == "error" and recorder.error(_origin(m), m.text))
+    context.on("weberror", lambda e: recorder.error("?", f"uncaught {e.error.message}"))
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page
+
+
+def test_a_tap_on_a_mention_shows_its_summary_and_profile(browser, base_url, recorder):
+    context, page = touch_page(browser, base_url, recorder)
+    try:
+        page.goto(ARTICLE)
+        url = page.url
+        mention = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
+        mention.scroll_into_view_if_needed()
+        mention.tap()
+        dialog = page.get_by_role("dialog", name="North Korea")
+        expect(dialog).to_be_visible()
+        assert page.url == url, "the tap opened the summary, not the page"
+        expect(dialog).to_contain_text(NORTH_KOREA_SUMMARY)
+        profile = dialog.get_by_role("link", name="Profile of North Korea")
+        assert re.search(r"/glossary/states/north-korea/$", profile.evaluate("a => a.href"))
+        assert dialog.evaluate("d => d.contains(document.activeElement)"), "focus moves into the summary"
+        description = dialog.evaluate("d => document.getElementById(d.getAttribute('aria-describedby')).textContent")
+        assert description == NORTH_KOREA_SUMMARY
+        box = dialog.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        size = float(dialog.evaluate("d => getComputedStyle(d).fontSize").removesuffix("px"))
+        assert size >= 14, f"summary text is {size}px"
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+        assert mention.evaluate("a => a === document.activeElement"), "focus returns to the mention"
+        # A later (quiet) mention, once highlighted, opens the same summary; the link then leads on.
+        page.get_by_label("Highlight mentions").select_option(NORTH_KOREA)
+        later = page.locator(f'article span.mention[data-entry="{NORTH_KOREA}"]').first
+        later.scroll_into_view_if_needed()
+        later.tap()
+        expect(dialog).to_be_visible()
+        dialog.get_by_role("button", name="Close").tap()
+        expect(dialog).to_be_hidden()
+        mention.scroll_into_view_if_needed()
+        mention.tap()
+        expect(dialog).to_be_visible()
+        profile.tap()
+        expect(page).to_have_url(re.compile(r"/glossary/states/north-korea/$"))
+    finally:
+        context.close()
+    problems = recorder.problems()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_mouse_click_still_follows_the_link(page):
+    page.goto(ARTICLE)
+    page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]').click()
+    expect(page).to_have_url(re.compile(r"/glossary/states/north-korea/$"))
