@@ -38,7 +38,8 @@ def _dateline_re() -> re.Pattern:
     # All-caps places need only a dash (or an agency); title-case places need an agency.
     # "SEOUL, South Korea (AP) —": an all-caps city may be qualified by its country in title case.
     caps = rf"(?P<caps>{caps_place}(?:{_JOIN}{caps_place})*(?:,\s+{title_place})?){date}?(?:{agency('a')}{tail}|\s*{_DASH})"
-    title = rf"(?P<title>{title_place}(?:{_JOIN}{title_place})*){date}?{agency('b')}{tail}"
+    # Title-case places are also how sentences start: they need an agency and a dash, and text after.
+    title = rf"(?P<title>{title_place}(?:{_JOIN}{title_place})*){date}?{agency('b')}\s*{_DASH}(?=\s+\S)"
     return re.compile(rf"^(?:{caps}|{title})(?=\s|$)")
 
 

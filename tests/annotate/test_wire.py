@@ -312,6 +312,7 @@ DATELINES = [
     ("Pyongyang (the capital) - was quiet.", ""),
     ("US - China talks resumed.", ""),
     ("North Korea fired a missile (Reuters) - officials said.", ""),
+    ("Talks (AFP).", ""),  # a title-case word needs an agency, a dash and text after it
 ]
 
 
