@@ -40,6 +40,7 @@ _HYPHEN_SUFFIX_RE = re.compile(r"^[-‐‑]([a-z]+)\b")
 _CONTINUED_RE = re.compile(r"^[ \-‐‑]([A-Z][a-z]+)")
 _LIST_GLUE_RE = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+)$")
 _VERB_SHAPE_RE = re.compile(r"^\s+([a-z]{3,}(?:ed|es|s))\b")
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do"})
 _ORGANS = frozenset({"Council", "Press", "Office", "Spokesman", "Spokeswoman", "Spokesperson", "Cabinet"})
 _LIST_GOES_ON_RE = re.compile(r"^(?:,\s*|\s+and\s|\s+or\s|\s*/)")
 _ADVERBS = frozenset({"also", "still", "then", "now", "already", "again", "repeatedly", "later", "quickly", "previously", "has", "have", "had", "not", "reportedly", "publicly", "officially", "swiftly", "strongly", "firmly"})
@@ -164,8 +165,10 @@ def preceded(context: Context) -> Reading | None:
             return Reading.GOVERNMENT
         if noun in lexicon.words("motion_words") or noun in lexicon.words("locatives"):
             return Reading.PLACE  # "flew to Pyongyang", "a flight from Beijing", "close to Seoul"
-        if last in ("to", "with") and not _after_place(context):
-            return Reading.GOVERNMENT  # "protested to Pyongyang", "a treaty with Moscow"
+        if last == "to" and noun in lexicon.words("actor_verbs") and noun not in _AUXILIARIES:
+            return Reading.GOVERNMENT  # "protested to Pyongyang"
+        if last == "with" and not _after_place(context):
+            return Reading.GOVERNMENT  # "a treaty with Moscow", "work closely with Washington"
         if last in ("between", "on", "over"):
             return None  # "between Seoul and Tokyo", "on Tokyo": the words after decide
         return Reading.PLACE

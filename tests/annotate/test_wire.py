@@ -248,6 +248,9 @@ SENTENCES = [
     ("Talks were held at the Kremlin in Moscow.", "2023-03-01", []),
     ("The missile flew toward Tokyo before falling into the Sea of Japan.", "2023-03-01", []),
     ("Moon flew to Pyongyang for talks.", "2023-03-01", []),
+    ("He had traveled twice to Pyongyang this spring.", "2023-03-01", []),
+    ("He would invite Kim to the White House.", "2023-03-01", []),
+    ("Tokyo protested to Beijing.", "2023-03-01", [("Tokyo", JP), ("Beijing", CN)]),
     ("Seoul streets were empty.", "2023-03-01", []),
     # Credits and captions are not mentions.
     ("Kim Jong Un watches the launch at an undisclosed place. (KCNA via KNS/AP)", "2023-03-01", [("Kim Jong Un", K)]),
