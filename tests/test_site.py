@@ -137,6 +137,13 @@ def test_feed_is_published_and_linked(site):
     assert '<link rel="alternate" type="application/atom+xml"' in html and 'href="../../../feed.xml"' in html
 
 
-def test_search_index_covers_glossary_aliases(site):
-    index = (site / "search" / "search_index.json").read_text()
-    assert "Pyongyang" in index and "Kim Jong Un" in index
+def test_search_index_is_pagefinds_over_the_content(site):
+    """generator/search/ indexes the built site; Material's whole-site index does not ship."""
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (site / "search").exists()
+    entry = (site / "glossary/states/north-korea/index.html").read_text()
+    assert re.search(r'<h1 data-pagefind-body data-pagefind-weight="10" id="north-korea">North Korea', entry)
+    assert '<span data-pagefind-filter="type">States</span>' in entry and "Pyongyang" in entry
+    article = (site / "articles/2017-09-15-russia-france-say-talks-are-only-way-to-solve-north-korea-crisis/index.html").read_text()
+    assert '<span data-pagefind-filter="year">2017</span>' in article and '<span data-pagefind-sort="date">2017-09-15</span>' in article
+    assert "data-pagefind-body" not in (site / "index.html").read_text()  # listings are not indexed

@@ -1,9 +1,8 @@
 """axe-core (tools/axe, from the npm registry), injected into the real pages, light and dark.
 
 No serious or critical violation on the home page, an article and a glossary page. Fixes of the
-theme live in docs/assets/a11y.css, and in overrides/partials/search.html for the name of Material's
-search dialog, which CSS cannot give. The relationship map and the search dialog also have tests of
-their own.
+theme live in docs/assets/a11y.css. The relationship map and the search dialog
+(overrides/partials/search.html; tests/browser/test_search.py) also have tests of their own.
 Every run writes axe's full report to tests/artifacts/axe-<page>-<scheme>.json.
 """
 
@@ -79,6 +78,7 @@ def test_a11y_stylesheet_is_in_the_site(page):
 
 def test_search_dialog_has_an_accessible_name(page, axe_source):
     open_page(page, HOME, "light")
+    page.locator(".briefing-search-open").click()
     result = run_axe(page, axe_source, None, {"runOnly": ["aria-dialog-name"]})
     found = serious(result)
     assert not found, describe(found)

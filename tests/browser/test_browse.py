@@ -40,16 +40,15 @@ def expect_title(page, title: str) -> None:
 
 
 def search(page, query: str) -> list[str]:
-    """Type ``query`` into Material's search box; the result pages' paths, best first."""
+    """Type ``query`` into the search dialog (docs/assets/search.js); the result pages' paths, best first."""
     page.goto(HOME)
-    box = page.locator("input.md-search__input")
-    box.click()
+    page.locator(".briefing-search-open").click()
+    box = page.locator("dialog#briefing-search input[type=search]")
     box.press_sequentially(query, delay=20)
-    items = page.locator(".md-search-result__list > li.md-search-result__item")
+    expect(page.locator("dialog#briefing-search .briefing-search__status")).to_contain_text(f"“{query}”")
+    items = page.locator("dialog#briefing-search .briefing-search__results > li")
     expect(items.first).to_be_visible()
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(re.compile(r"\d+ matching document"))
-    hrefs = items.evaluate_all("items => items.map(li => li.querySelector('a.md-search-result__link').href)")
+    hrefs = items.evaluate_all("items => items.map(li => li.querySelector('a').href)")
     return [re.sub(r"^https?://[^/]+/", "", href).split("#")[0].split("?")[0] for href in hrefs]
 
 
@@ -79,7 +78,7 @@ def test_search_by_spelling_variant_finds_the_person(page):
 
 def test_search_result_opens_the_page(page):
     search(page, "Pyongyang")
-    page.locator(".md-search-result__list a.md-search-result__link[href*='glossary/states/north-korea/']").first.click()
+    page.locator("dialog#briefing-search .briefing-search__results a[href*='glossary/states/north-korea/']").first.click()
     expect(page).to_have_url(re.compile(r"/glossary/states/north-korea/"))
     expect_title(page, "North Korea")
 
@@ -154,8 +153,8 @@ def test_pages_load_locally_without_errors(page, recorder, base_url, path):
     page.wait_for_load_state("networkidle")
     expect(page.locator("article h1")).to_be_visible()
     requests = recorder.all_requests()
-    assert any(url.endswith("/search/search_index.json") for url in requests), \
-        "the search worker's index request is recorded too"
+    assert not [url for url in requests if "/pagefind/" in url or "search_index.json" in url], \
+        "the search index is fetched only when the search dialog opens"
     assert all(url.startswith(base_url) or url.startswith(("data:", "blob:")) for url in requests), requests
     # The context fixture fails the test on any request away from 127.0.0.1 and any console error.
 
@@ -174,11 +173,14 @@ def test_foreign_requests_and_console_errors_are_caught(browser, base_url):
         setTimeout(() => { throw new Error('briefing test: uncaught'); });
     }""")
     page.wait_for_timeout(300)
+    page.locator(".briefing-search-open").click()  # the index is loaded by a module and Pagefind's worker
+    page.locator("dialog#briefing-search input[type=search]").press_sequentially("Putin", delay=20)
+    expect(page.locator("dialog#briefing-search .briefing-search__results > li").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     context.close()
     problems = "\n".join(recorder.problems())
     assert "request leaves 127.0.0.1: https://third-party.invalid/pixel.png" in problems, problems
     assert "console error: briefing test: a console error" in problems, problems
     assert "uncaught Error: briefing test: uncaught" in problems, problems
-    assert any(url.endswith("/search/search_index.json") for url in recorder.all_requests()), \
-        "the search worker's requests are recorded too"
+    assert any(".pf_index" in url for url in recorder.all_requests()), \
+        "the search's requests are recorded too"
