@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from ..annotate.backlinks import Quote
-from ..model import AnnotatedArticle, Entry
+from ..annotate.linker import annotate, build_matcher
+from ..model import AnnotatedArticle, Article, Block, BlockKind, Entry, Glossary
+from ..text import same_name
+from .article import annotated_text
 from ..schema import Kind
 from ..search.attributes import MARKS, Kind as SearchKind, indexed_names, page_attributes
 from .frontmatter import front_matter
@@ -29,6 +33,50 @@ MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages 
 def _quote(quote: Quote, article: AnnotatedArticle) -> Markdown:
     before, mention, after = quote.parts(article)
     return Markdown(escape(before) + "**" + escape(mention, False) + "**" + escape(after, False))
+
+
+_MATCHER: list = []  # [(glossary, its matcher)]: one matcher for every description of a build
+
+
+def _matcher(glossary: Glossary):
+    if not _MATCHER or _MATCHER[0][0] is not glossary:
+        _MATCHER[:] = [(glossary, build_matcher(glossary))]
+    return _MATCHER[0][1]
+
+
+def linked_description(site: Site, entry: Entry, here: str) -> Markdown:
+    """The description with the first mention of every other entry as a link, found by the
+    articles' own linker (the entry's name is the 'headline', so its short names mean itself)."""
+    text = entry.description
+    blocks = (Block(BlockKind.HEADLINE, entry.name, 0), Block(BlockKind.PARAGRAPH, text, 0))
+    article = Article(entry.source, entry.slug, entry.name, None, None, None, blocks)
+    seen, firsts = {entry.key}, []
+    for mention in annotate(article, site.glossary, _matcher(site.glossary)).mentions:
+        if mention.block == 1 and mention.entry not in seen:
+            seen.add(mention.entry)
+            firsts.append(mention._replace(linked=True))
+    return annotated_text(site, text, firsts, here)
+
+
+_SPELLING_GAPS_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
+
+
+def other_names(entry: Entry) -> list[str]:
+    """"Also known as": aliases and short names, without those that differ from the name (or an
+    earlier one) only by case, hyphens or spaces ("ICBM" stays, "intercontinental ballistic
+    missile" goes)."""
+    seen, names = set(), []
+    for name in (entry.name, *entry.aliases, *entry.short_names):
+        key = _SPELLING_GAPS_RE.sub("", same_name(name))
+        if key not in seen:
+            seen.add(key)
+            names.append(name)
+    return names[1:]
+
+
+def feed_path(entry: Entry) -> str:
+    """The entry's own Atom feed, beside its mentions pages: glossary/people/kim-jong-un/feed.xml."""
+    return f"{Site.entry_path(entry)[:-3]}/feed.xml"
 
 
 def render_entry(site: Site, entry: Entry) -> str:
@@ -89,6 +137,8 @@ def render_entry(site: Site, entry: Entry) -> str:
         places=Markdown(indexed_names(p for p in entry.places if p not in entry.aliases)),
         marks=MARKS,
         entry=entry,
+        description=linked_description(site, entry, here) if entry.description else None,
+        also_known_as=", ".join(other_names(entry)),
         category=category,
         category_link=link(escape(category.title), "index.md"),
         facts=facts,

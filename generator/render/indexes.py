@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+from itertools import groupby
+
 from ..model import AnnotatedArticle, Entry
+from ..schema import Kind
+from ..text import sort_key
 from .article import by_category
 from .maps import home_map
 from .markdown import Markdown, escape, link
@@ -78,30 +83,87 @@ def _ranked(site: Site, category_key: str) -> list[Entry]:
     return sorted(entries, key=lambda e: (-site.index.count(e.key), e.name.casefold()))
 
 
+LETTER_JUMP = 40  # a category longer than this is cut by initial letter, with a jump list
+
+
+def _initial(name: str) -> str:
+    first = unicodedata.normalize("NFKD", name.strip()[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def _alphabetical(entries) -> list[Entry]:
+    return sorted(entries, key=lambda e: sort_key(e.name))
+
+
 def render_glossary_index(site: Site) -> str:
+    """Every entry of every category, alphabetically; a long category by letter, with a jump list."""
     here = "glossary/index.md"
     categories = []
     for category in site.config.categories:
-        entries = [e for e in site.glossary.entries if e.category == category.key]
+        entries = _alphabetical(e for e in site.glossary.entries if e.category == category.key)
+        long = len(entries) > LETTER_JUMP
+        letters = []
+        for letter, group in groupby(entries, key=lambda e: _initial(e.name)):
+            anchor = f"{category.key}-{'other' if letter == '#' else letter.lower()}"
+            # Hover text only on short lists: a long glossary would carry every summary.
+            letters.append({"letter": letter, "id": anchor,
+                            "links": [site.entry_link(e, here, titled=not long) for e in group]})
         categories.append({
             "title": category.title,
             "link": link(escape(category.title), f"{category.key}/index.md"),
             "count": len(entries),
-            "top": Markdown(", ".join(site.entry_link(e, here) for e in _ranked(site, category.key)[:8])),
+            "mentioned": sum(1 for e in entries if site.index.count(e.key)),
+            "letters": letters if long else [],
+            "links": [] if long else [site.entry_link(e, here) for e in entries],
         })
     return ENV.get_template("glossary_index.md.j2").render(
         front_matter=front_matter({"title": "Glossary"}), categories=categories, kinds=category_phrase(site.config, plural=False),
     )
 
 
+def _group_field(category):
+    """The field a category's index is grouped by: the first reference to the same category (a
+    weapon's class), else the first reference to any category (a person's state), else none."""
+    refs = [f for f in category.fields if f.kind is Kind.REF]
+    return next((f for f in refs if f.target == category.key), refs[0] if refs else None)
+
+
 def render_category_index(site: Site, category) -> str:
     here = f"glossary/{category.key}/index.md"
-    rows = [
-        {"link": site.entry_link(e, here), "summary": e.summary, "count": site.index.count(e.key)}
-        for e in site.glossary.entries
-        if e.category == category.key
-    ]
-    return ENV.get_template("category_index.md.j2").render(front_matter=front_matter({"title": page_title(category.title)}), category=category, rows=rows)
+    entries = _alphabetical(e for e in site.glossary.entries if e.category == category.key)
+
+    def row(e: Entry) -> dict:
+        return {"link": site.entry_link(e, here), "summary": e.summary, "count": site.index.count(e.key)}
+
+    mentioned = [e for e in entries if site.index.count(e.key)]
+    field = _group_field(category)
+    groups = []
+    if field is not None:
+        by_value: dict[str, list[Entry]] = {}
+        for e in mentioned:
+            value = next((f.values[0] for f in e.facts if f.field.key == field.key and f.values), "")
+            by_value.setdefault(value, []).append(e)
+        heads = {v for v in by_value if v and site.named[v].category == category.key}
+        for value in sorted((v for v in by_value if v), key=sort_key):
+            head = site.named[value]
+            members = [e for e in by_value[value]]
+            groups.append({
+                "title": site.entry_link(head, here),
+                "about": row(head) if head.category == category.key and site.index.count(head.key) else None,
+                "rows": [row(e) for e in members],
+            })
+        rest = [e for e in by_value.get("", []) if e.name not in heads]
+        if rest:
+            groups.append({"title": escape(f"No {field.label.lower()}" if field.target != category.key else f"Other {in_sentence(category.title)}"),
+                           "about": None, "rows": [row(e) for e in rest]})
+    else:
+        groups.append({"title": None, "about": None, "rows": [row(e) for e in mentioned]})
+    quiet = [{"link": site.entry_link(e, here), "summary": e.summary} for e in entries if not site.index.count(e.key)]
+    return ENV.get_template("category_index.md.j2").render(
+        front_matter=front_matter({"title": page_title(category.title)}), category=category,
+        field=field.label.lower() if field else "", groups=groups, quiet=quiet,
+        count=len(entries), mentioned=len(mentioned), plural=in_sentence(category.title),
+    )
 
 
 def render_home(site: Site) -> str:

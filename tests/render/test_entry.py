@@ -1,0 +1,95 @@
+"""Glossary pages and indexes (issue 14): linked descriptions, "Also known as" without mere
+respellings, every entry on the glossary index, category indexes grouped by a reference field."""
+
+from __future__ import annotations
+
+from generator.model import Entry
+from generator.pipeline import generate
+from generator.render.entry import other_names
+
+WEAPONS = """\
+- name: Ballistic missile
+  summary: A missile on a ballistic path.
+  aliases: [ballistic missile]
+- name: Intercontinental ballistic missile
+  summary: A long-range ballistic missile.
+  class: Ballistic missile
+  aliases: [intercontinental ballistic missile, ICBM, Inter-continental ballistic missile]
+- name: Hwasong-14
+  summary: A North Korean ICBM.
+  class: Intercontinental ballistic missile
+  operator: North Korea
+  aliases: [Hwasong 14, HWASONG-14, KN-20]
+  description: North Korea first tested it in 2017; the Hwasong-14 is its first ICBM, and an ICBM is long-range.
+- name: Nuclear test
+  summary: A test explosion.
+  aliases: [nuclear test]
+"""
+
+
+def test_description_links_the_first_mention_of_other_entries(project):
+    project.glossary("weapons", WEAPONS)
+    _, pages, _ = generate(project.root)
+    page = pages["glossary/weapons/hwasong-14.md"]
+    text = next(line for line in page.splitlines() if line.startswith("[North Korea]"))
+    assert text.startswith('[North Korea](../states/north-korea.md "A country in East Asia."){ .mention .mention-state')
+    assert text.count("](intercontinental-ballistic-missile.md") == 1, "first mention only"
+    assert "hwasong-14.md" not in text, "never a link to itself"
+
+
+def test_also_known_as_drops_respellings():
+    entry = Entry("weapons", "Intercontinental ballistic missile", "icbm", "s",
+                  aliases=("intercontinental ballistic missile", "ICBM", "Inter-continental ballistic missile", "Intercontinental  ballistic-missile"))
+    assert other_names(entry) == ["ICBM"]
+    kim = Entry("people", "Kim Jong-un", "kim-jong-un", "s", aliases=("Kim Jong Un", "KIM JONG-UN", "Kim Jong-eun"), short_names=("Kim",))
+    assert other_names(kim) == ["Kim Jong-eun", "Kim"]
+
+
+def test_also_known_as_on_the_page(project):
+    project.glossary("weapons", WEAPONS)
+    _, pages, _ = generate(project.root)
+    assert "- **Also known as:** ICBM\n" in pages["glossary/weapons/intercontinental-ballistic-missile.md"]
+    assert "- **Also known as:** KN-20\n" in pages["glossary/weapons/hwasong-14.md"]
+    assert "Also known as" not in pages["glossary/weapons/ballistic-missile.md"]
+
+
+def test_category_index_groups_by_class_and_sets_unmentioned_apart(project):
+    project.glossary("weapons", WEAPONS)
+    project.article("b.txt", "---\ndate: 2017-07-04\n---\nLaunch\n\nNorth Korea launched a Hwasong-14, an ICBM, a ballistic missile.\n")
+    _, pages, _ = generate(project.root)
+    page = pages["glossary/weapons/index.md"]
+    assert "(0 articles)" not in page
+    order = [page.index(s) for s in ("## [Ballistic missile](ballistic-missile.md", "- [Intercontinental ballistic missile]",
+                                     "## [Intercontinental ballistic missile](", "- [Hwasong-14]", "## Not yet mentioned", "- [Nuclear test]")]
+    assert order == sorted(order), page
+    assert "4 entries, 3 mentioned in the articles, by class." in page
+
+
+def test_category_index_by_a_reference_to_another_category(project):
+    _, pages, _ = generate(project.root)
+    page = pages["glossary/people/index.md"]
+    assert "## [China](../states/china.md" in page and "- [Hu Jintao](hu-jintao.md" in page
+    assert "## Not yet mentioned" in page and "(0 articles)" not in page
+    states = pages["glossary/states/index.md"]  # no reference field: one list
+    assert "## " not in states.replace("## Not yet mentioned", "")
+
+
+def test_glossary_index_lists_every_entry_alphabetically(project, monkeypatch):
+    _, pages, _ = generate(project.root)
+    page = pages["glossary/index.md"]
+    people = page[page.index("## [People]"):page.index("## [States]")]
+    names = [line[3:line.index("]")] for line in people.splitlines() if line.startswith("- [")]
+    assert names == ["George W. Bush", "Hu Jintao", "Kim Jong-il", "Kim Jong-un", "Kim Yo-jong"]
+    assert "Jump to" not in page
+
+
+def test_a_long_category_gets_a_letter_jump(project, monkeypatch):
+    from generator.render import indexes
+
+    monkeypatch.setattr(indexes, "LETTER_JUMP", 3)
+    _, pages, _ = generate(project.root)
+    page = pages["glossary/index.md"]
+    assert "Jump to: [G](#people-g) · [H](#people-h) · [K](#people-k)\n" in page
+    assert "### K {: #people-k }" in page
+    section = page[page.index("### K {: #people-k }"):page.index("## [States]")]
+    assert section.count("- [Kim") == 3
