@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BriefingError, Problem
@@ -31,7 +32,24 @@ CONFIG_SCHEMA = {
     "docs": Field(Kind.TEXT, help="Folder MkDocs builds; generated pages go here (default docs)."),
     # "lexicon" (list name: [words]) is checked by _lexicon, against the lists in generator/lexicon/.
     # "categories" (name: {title, singular, fields}) is checked by _categories.
+    # "feeds" (a list of {url, min_entries, words}) is checked by _feeds; only `briefing import` reads it.
 }
+
+FEED_SCHEMA = {
+    "url": Field(Kind.TEXT, required=True, help="The RSS or Atom feed's address (http or https)."),
+    "min_entries": Field(Kind.TEXT, help="Keep an item only if its text mentions at least this many glossary entries."),
+    "words": Field(Kind.TEXT_LIST, help="Keep an item only if its headline or text has one of these words (any case)."),
+}
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed ``briefing import --feeds`` reads; an item must pass every filter given."""
+
+    url: str
+    min_entries: int = 0
+    words: tuple[str, ...] = ()
+
 
 CATEGORY_SCHEMA = {
     "title": Field(Kind.TEXT, required=True, help="Plural heading, e.g. 'People'."),
@@ -56,9 +74,10 @@ def load_config(root: Path, path: str = CONFIG_FILE, environ: Mapping[str, str] 
         raise BriefingError(problems)
     if not isinstance(node, LocMap):
         raise BriefingError(Problem(path, 1, 1, "expected a mapping with 'title' and 'categories'"))
-    checked, problems = check_mapping(_without(_without(node, "categories"), "lexicon"), CONFIG_SCHEMA, path, "briefing.yml")
+    checked, problems = check_mapping(_without(_without(_without(node, "categories"), "lexicon"), "feeds"), CONFIG_SCHEMA, path, "briefing.yml")
     words, found = _lexicon(node.get("lexicon"), path)
     problems += found
+    problems += _feeds(node.get("feeds"), path)[1]
     categories_node = node.get("categories")
     if categories_node is None:
         problems.append(Problem(path, node.line, node.column, "briefing.yml: missing required key 'categories'"))
@@ -85,6 +104,35 @@ def load_config(root: Path, path: str = CONFIG_FILE, environ: Mapping[str, str] 
         categories=categories,
         lexicon=words,
     )
+
+
+def load_feeds(root: Path, path: str = CONFIG_FILE) -> tuple[Feed, ...]:
+    """briefing.yml's ``feeds:``, after the whole file is checked (raises BriefingError)."""
+    load_config(root, path)
+    text, _ = read_text(root / path, path)
+    node, _ = parse_yaml(text, path)
+    return _feeds(node.get("feeds"), path)[0]
+
+
+def _feeds(node, path: str) -> tuple[tuple[Feed, ...], list[Problem]]:
+    """``feeds: [{url: https://..., min_entries: 2, words: [missile]}, ...]``."""
+    if node is None:
+        return (), []
+    if not isinstance(node, LocList):
+        return (), [Problem(path, node.line, node.column, "'feeds': expected a list of {url: ..., min_entries: N, words: [...]}")]
+    feeds, problems = [], []
+    for item in node:
+        checked, found = check_mapping(item, FEED_SCHEMA, path, "feed")
+        problems += found
+        url, least = checked.values.get("url"), checked.values.get("min_entries")
+        if url and not _URL_RE.match(url):
+            problems.append(Problem(path, item["url"].line, item["url"].column, f"feed 'url': expected an http(s) address, got '{url}'"))
+        if least is not None and not (least.isdigit() and int(least) > 0):
+            where = item["min_entries"]
+            problems.append(Problem(path, where.line, where.column, f"feed 'min_entries': expected a whole number above 0, got '{least}'"))
+        if not found and url:
+            feeds.append(Feed(str(url), int(least) if least and least.isdigit() else 0, checked.values.get("words") or ()))
+    return tuple(feeds), problems
 
 
 def _lexicon(node, path: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], list[Problem]]:

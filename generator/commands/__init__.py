@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import add, build, check, coverage, init
+from . import add, build, check, coverage, import_, init
 
-COMMANDS = (build, check, coverage, add, init)
+COMMANDS = (build, check, coverage, add, import_, init)
 
 
 def parser() -> argparse.ArgumentParser:
