@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI = WORKFLOWS / "ci.yml"
 PAGES = WORKFLOWS / "pages.yml"
+IMPORT = WORKFLOWS / "import.yml"
 ACTIONLINT = ROOT / "tools" / "actionlint" / "lint.cjs"
 ACTIONLINT_PACKAGE = ROOT / "tools" / "actionlint" / "node_modules" / "@tktco" / "node-actionlint" / "main.wasm"
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -117,7 +118,7 @@ def _index(steps: list[str], needle: str) -> int:
 
 
 def test_both_workflows_exist():
-    assert CI.is_file() and PAGES.is_file()
+    assert CI.is_file() and PAGES.is_file() and IMPORT.is_file()
 
 
 @pytest.mark.parametrize("linter", LINTERS)
@@ -148,6 +149,10 @@ BREAKAGES = {
     "unknown-action-input": (CI, "cache-dependency-path: pyproject.toml", "cache-dependancy-path: pyproject.toml",
                              ("actionlint",)),
     "unknown-runner-label": (PAGES, "runs-on: ubuntu-latest", "runs-on: ubuntu-lastest", ("actionlint",)),
+    "import-unknown-permission-scope": (IMPORT, "pull-requests: write", "pull-request: write", BOTH),
+    "import-bad-cron": (IMPORT, 'cron: "23 5 * * *"', 'cron: "23 25 * * *"', ("actionlint",)),
+    "import-unknown-action-input": (IMPORT, "add-paths:", "add-path:", ("actionlint",)),
+    "import-unknown-step-output": (IMPORT, "steps.import.outcome", "steps.imports.outcome", ("actionlint",)),
 }
 
 
@@ -270,6 +275,39 @@ def test_pages_least_privilege_and_one_deployment_at_a_time():
     assert deploy["environment"]["name"] == "github-pages"
     assert any(s.startswith("actions/deploy-pages@") for s in _steps(deploy))
     assert set(pages["jobs"]) == {"build", "deploy"}
+
+
+def test_import_runs_daily_and_by_hand_and_proposes_a_pull_request():
+    workflow = _load(IMPORT)
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    (cron,) = workflow["on"]["schedule"]
+    minute, hour, *every = cron["cron"].split()
+    assert every == ["*", "*", "*"] and minute.isdigit() and hour.isdigit(), "once a day"
+    (job,) = workflow["jobs"].values()
+    steps = _steps(job)
+    install, run, check = _index(steps, "pip install ."), _index(steps, "briefing import --feeds"), _index(steps, "briefing check")
+    pull_request = _index(steps, "peter-evans/create-pull-request@")
+    assert _index(steps, "actions/checkout@") < install < run < check < pull_request
+    # A failed source does not stop the others from being proposed; the job still fails at the end.
+    assert job["steps"][run]["continue-on-error"] is True
+    last = job["steps"][-1]
+    assert last["if"] == f"${{{{ steps.{job['steps'][run]['id']}.outcome == 'failure' }}}}" and "exit 1" in last["run"]
+    proposal = job["steps"][pull_request]["with"]
+    assert proposal["add-paths"] == "seeds/articles/*.txt" and proposal["branch"]
+    # The commit-directly alternative is documented, and how Publish then starts.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "gh workflow run pages.yml" in readme and "gh workflow run pages.yml" in IMPORT.read_text()
+
+
+def test_import_least_privilege_and_one_at_a_time():
+    workflow = _load(IMPORT)
+    assert workflow["permissions"] == {}, "nothing at the top"
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert workflow["concurrency"]["cancel-in-progress"] is False and workflow["concurrency"]["group"]
+    assert job["timeout-minutes"] <= 60
 
 
 # --- the Makefile's set-up works for everyone ----------------------------------------------
