@@ -10,11 +10,12 @@ from ..annotate.linker import annotate, build_matcher
 from ..model import AnnotatedArticle, Article, Block, BlockKind, Entry, Glossary
 from ..text import same_name
 from .article import annotated_text
+from .feed import render_entry_feed
 from ..schema import Kind
 from ..search.attributes import MARKS, Kind as SearchKind, indexed_names, page_attributes
 from .frontmatter import front_matter
 from .maps import entry_map
-from .markdown import Markdown, escape, link
+from .markdown import Markdown, attribute, escape, link
 from .site import (
     ENV,
     TOGETHER,
@@ -22,6 +23,7 @@ from .site import (
     block_id,
     long_date,
     page_title,
+    page_url,
     relative,
     typed_date,
 )
@@ -74,6 +76,16 @@ def other_names(entry: Entry) -> list[str]:
     return names[1:]
 
 
+class _Names:
+    """Entry key -> name, without building a dict per feed."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def __getitem__(self, key: str) -> str:
+        return self.entries[key].name
+
+
 def feed_path(entry: Entry) -> str:
     """The entry's own Atom feed, beside its mentions pages: glossary/people/kim-jong-un/feed.xml."""
     return f"{Site.entry_path(entry)[:-3]}/feed.xml"
@@ -116,8 +128,13 @@ def render_entry(site: Site, entry: Entry) -> str:
          "article": site.article_link(q.article, here)}
         for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
     ]
-    meta = {"title": page_title(entry.name), "category": category.key}
+    # description: Material's <meta name="description"> and the link previews (overrides/main.html),
+    # printed unescaped inside an attribute.
+    meta = {"title": page_title(entry.name), "category": category.key, "description": attribute(entry.summary)}
     output = {}
+    output[feed_path(entry)] = render_entry_feed(
+        site.config, [b.article for b in backlinks], _Names(site.entries),
+        lambda a: page_url(site.article_path(a)), entry.name, entry.summary, feed_path(entry), page_url(here), entry.key)
     for number, chunk in enumerate(chunks[1:], start=2):
         path = pages_here[number - 1]
         output[path] = ENV.get_template("mentions.md.j2").render(
@@ -141,6 +158,7 @@ def render_entry(site: Site, entry: Entry) -> str:
         also_known_as=", ".join(other_names(entry)),
         category=category,
         category_link=link(escape(category.title), "index.md"),
+        feed_link=link(escape(f"Follow {entry.name} (Atom feed)"), relative(here, feed_path(entry))),
         facts=facts,
         offices=offices,
         referring=referring,

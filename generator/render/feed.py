@@ -18,16 +18,30 @@ def _stamp(day: dt.date) -> str:
 
 def render_feed(config: Config, articles: tuple[AnnotatedArticle, ...], names: dict[str, str], url_of) -> str:
     """``url_of(annotated)`` gives an article's URL relative to the site root (where the feed is)."""
+    return _feed(config, articles, names, url_of, config.title, config.description, "feed.xml", "",
+                 f"urn:briefing:{slugify(config.title)}")
+
+
+def render_entry_feed(config: Config, articles, names: dict[str, str], url_of, name: str, summary: str,
+                      feed_path: str, page_url: str, key: str) -> str:
+    """One entry's feed ("follow Kim Jong-un"): the dated articles that mention it, newest first.
+    Links are relative to the site root, absolute when the site has an address."""
+    return _feed(config, articles, names, url_of, f"{name} · {config.title}", summary, feed_path, page_url,
+                 f"urn:briefing:{slugify(config.title)}:entry:{key}")
+
+
+def _feed(config: Config, articles, names: dict[str, str], url_of, title: str, subtitle: str, self_path: str,
+          page_url: str, urn: str) -> str:
     dated = [a for a in articles if a.article.date][:LIMIT]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = config.title
-    if config.description:
-        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = config.description
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + "feed.xml" if base else f"urn:briefing:{slugify(config.title)}"
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + "feed.xml" if base else "feed.xml", rel="self")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=base or "./", rel="alternate", type="text/html")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    if subtitle:
+        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = subtitle
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + self_path if base else urn
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + self_path if base else self_path, rel="self")
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + page_url if base else (page_url or "./"), rel="alternate", type="text/html")
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0].article.date) if dated else "1970-01-01T00:00:00Z"
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = config.title
     for annotated in dated:

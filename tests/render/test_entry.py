@@ -93,3 +93,24 @@ def test_a_long_category_gets_a_letter_jump(project, monkeypatch):
     assert "### K {: #people-k }" in page
     section = page[page.index("### K {: #people-k }"):page.index("## [States]")]
     assert section.count("- [Kim") == 3
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_every_entry_has_a_feed_of_the_articles_mentioning_it(project, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    project.article("b.txt", "---\ndate: 2017-09-15\n---\nChina again\n\nChina spoke.\n")
+    project.article("c.txt", "---\ndate: 2010-01-01\n---\nNo one\n\nNothing here.\n")
+    monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo/")
+    _, pages, _ = generate(project.root)
+    feed = ET.fromstring(pages["glossary/states/china/feed.xml"].encode())
+    assert feed.find(f"{ATOM}id").text == "https://owner.github.io/repo/glossary/states/china/feed.xml"
+    assert feed.find(f"{ATOM}title").text.startswith("China")
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
+    assert links == ["https://owner.github.io/repo/articles/2017-09-15-china-again/",
+                     "https://owner.github.io/repo/articles/2006-07-06-bush-talks-to-hu/"]  # newest first, only China's
+    page = pages["glossary/states/china.md"]
+    assert "[Follow China (Atom feed)](china/feed.xml)" in page
+    assert "\ndescription: A country in East Asia.\n" in page
