@@ -50,7 +50,11 @@ def measure(site: Path, queries: list[str]) -> list[dict]:
             box = page.locator("dialog#briefing-search input[type=search]")
             box.press_sequentially(query, delay=30)
             start = time.perf_counter()
-            page.locator("dialog#briefing-search .briefing-search__results > li").first.wait_for(state="visible", timeout=60_000)
+            # The first result of this query (not of a prefix typed earlier): the status names it.
+            page.wait_for_function("""q => { const s = document.querySelector('#briefing-search .briefing-search__status');
+                const li = document.querySelector('#briefing-search .briefing-search__results > li');
+                return s && s.textContent.includes('\u201c' + q + '\u201d') && li && li.offsetParent !== null; }""",
+                                   arg=query, timeout=60_000, polling="raf")
             first = time.perf_counter() - start
             page.wait_for_load_state("networkidle")
             count = page.locator("dialog#briefing-search .briefing-search__status").inner_text()
