@@ -529,8 +529,8 @@ def measure(n: int, corpus: Corpus, base: Path, args) -> SizeResult:
         pages = article_pages(site)
         v["page_bytes"] = sum(p.stat().st_size for p in pages) / max(1, len(pages))
         v["article_pages"] = len(pages)
-        index = site / "search" / "search_index.json"
-        v["search_bytes"] = index.stat().st_size if index.exists() else 0
+        # The search index: Pagefind's bundle (generator/search/); Material's index no longer ships.
+        v["search_bytes"] = tree_bytes(site / "pagefind")[0] if (site / "pagefind").is_dir() else 0
         v["search_per_article"] = v["search_bytes"] / n
         v["site_bytes"], v["site_files"] = tree_bytes(site)
         biggest = max((p for p in site.rglob("*.html")), key=lambda p: p.stat().st_size)
@@ -651,7 +651,7 @@ def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
                    f"{v['largest_md'][1] / 1e6:.1f} MB ({v['largest_md'][0]})"))
     out.append(row("site bytes per article page", lambda v: f"{v['page_bytes'] / 1024:.1f} KB", "constant ±20%",
                    verdict(page_ok, "site bytes per article page constant 200 → 10,000 (±20%)")))
-    out.append(row("search index per article", lambda v: f"{v['search_per_article'] / 1024:.1f} KB ({v['search_bytes'] / 1e6:.1f} MB total)"))
+    out.append(row("search index (Pagefind bundle) per article", lambda v: f"{v['search_per_article'] / 1024:.1f} KB ({v['search_bytes'] / 1e6:.1f} MB total)"))
     out.append(row("site total / largest page", lambda v: f"{v['site_bytes'] / 1e6:.0f} MB, {v['site_files']:,} files / "
                    f"{v['biggest_page'][1] / 1e6:.1f} MB ({v['biggest_page'][0]})"))
     out.append(row("mkdocs warnings", lambda v: str(v["mkdocs_warnings"])))
