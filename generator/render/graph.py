@@ -91,6 +91,52 @@ def ring_layout(center: str, others: list[str]) -> dict[str, tuple[float, float]
     return layout
 
 
+FONT = 14  # label size in the picture's units; shown at >= 640 px wide (CSS), that is >= 11 px
+LINE = 17
+CHAR = 0.64 * FONT  # a generous average advance (DejaVu Sans is among the widest): labels never meet
+COLUMNS = 4
+CELL = WIDTH / COLUMNS
+LABEL_WIDTH = CELL - 16
+NODE_MAX = 14 * 1.25 + 2  # the largest shape's reach from its centre, stroke included
+
+
+def wrap(label: str, width: float = LABEL_WIDTH) -> list[str]:
+    """A label cut into lines at spaces, each at most ``width`` wide (a single long word stays whole)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1] + " " + word) * CHAR <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [label]
+
+
+def grid_layout(nodes: list[Node], edges: list[Edge], focus: str | None = None) -> tuple[dict[str, tuple[float, float]], int]:
+    """Nodes in a grid of cells, each wide and tall enough for its node and its label below it, so
+    no label can touch another label or node at any number of nodes; which node goes in which cell
+    follows the force layout (tied entries stay near each other), the heaviest placed first, the
+    focus in the middle of the top rows. Returns the positions and the picture's height."""
+    n = len(nodes)
+    rows = max(1, math.ceil(n / COLUMNS))
+    lines = max((len(wrap(node.label)) for node in nodes), default=1)
+    cell_height = 2 * NODE_MAX + 8 + lines * LINE + 10
+    height = int(rows * cell_height + 2 * 10)
+    seed = force_layout(nodes, edges)
+    free = [(c, r) for r in range(rows) for c in range(COLUMNS)]
+    order = sorted(nodes, key=lambda node: (node.key != focus, -node.weight, node.key))
+    placed: dict[str, tuple[float, float]] = {}
+    for node in order:
+        if node.key == focus:
+            want = ((COLUMNS - 1) / 2, (rows - 1) / 2)
+        else:
+            x, y = seed[node.key]
+            want = ((x - MARGIN * 2) / (WIDTH - MARGIN * 4) * (COLUMNS - 1), (y - MARGIN) / (HEIGHT - MARGIN * 2) * (rows - 1))
+        cell = min(free, key=lambda cr: ((cr[0] - want[0]) ** 2 + (cr[1] - want[1]) ** 2, cr[1], cr[0]))
+        free.remove(cell)
+        placed[node.key] = ((cell[0] + 0.5) * CELL, 10 + cell[1] * cell_height + NODE_MAX + 4)
+    return placed, height
+
+
 def _fit(pos: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
@@ -118,13 +164,24 @@ def _shape(category: int, size: float) -> str:
     return f'<polygon points="{" ".join(points)}"/>'
 
 
-def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, float]], title: str, focus: str | None = None) -> str:
+def _label(text: str) -> str:
+    """The label under its node, in lines (tspans), its first baseline clear of the largest shape."""
+    lines = wrap(text)
+    top = NODE_MAX + 4 + FONT * 0.8
+    # A space ends every line but the last, so the label's text (its accessible name) keeps its words apart.
+    spans = "".join(f'<tspan x="0" y="{top + i * LINE:.1f}">{html_escape(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+                    for i, line in enumerate(lines))
+    return f"<text>{spans}</text>"
+
+
+def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, float]], title: str, focus: str | None = None,
+        height: int = HEIGHT) -> str:
     """One self-contained <svg> element (no blank lines, so Markdown passes it through as HTML)."""
     heaviest = max((n.weight for n in nodes), default=1) or 1
     strongest = max((e.weight for e in edges), default=1) or 1
     parts = [
         # role="group", not "img": an image would hide the links to the entries from screen readers.
-        f'<svg class="briefing-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" aria-label="{html_escape(title)}">',
+        f'<svg class="briefing-map" viewBox="0 0 {WIDTH} {height}" role="group" aria-label="{html_escape(title)}">',
         f"<title>{html_escape(title)}</title>",
         '<g class="edges">',
     ]
@@ -146,7 +203,7 @@ def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, flo
         parts.append(
             f'<a href="{html_escape(node.href)}"><title>{label} ({articles}): {html_escape(node.summary)}</title>'
             f'<g class="{classes}" transform="translate({x:.1f},{y:.1f})">{_shape(node.category, size)}'
-            f'<text y="{-size - 5:.1f}">{label}</text></g></a>'
+            f'{_label(node.label)}</g></a>'
         )
     parts.append("</g></svg>")
     return "".join(parts)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape as html_escape
+
 from ..model import Entry
 from . import graph
 from .markdown import Markdown, escape
 from .site import TOGETHER, Site, html_href
 
-MAP_NODES = 30  # entries on the home page's relationship map
+MAP_NODES = 16  # entries on the home page's relationship map: 4 rows of 4 labels that can be read
+ENTRY_NODES = 11  # companions on an entry's map (with the entry, 3 rows of 4)
+PER_NODE = 2  # ties drawn per entry: its strongest
+FEW = 10  # from this many articles on, a tie needs two shared articles
 LEGEND_SHAPES = "●■◆▲⬢★"  # the map's shapes, by category position (see graph._SHAPES)
 
 
@@ -18,9 +23,10 @@ def _node(site: Site, key: str, here: str) -> graph.Node:
     return graph.Node(key, entry.name, position, category.singular, site.index.count(key), html_href(here, site.entry_path(entry)), entry.summary)
 
 
-def _figure(svg: str, caption: Markdown) -> Markdown:
-    # data-search-exclude: the picture's labels are not text worth finding with search.
-    return Markdown(f'<figure class="briefing-map-figure" data-search-exclude markdown>\n{svg}\n<figcaption markdown>{caption}</figcaption>\n</figure>')
+def _figure(svg: str, caption: Markdown, listing: str) -> Markdown:
+    # data-search-exclude: the picture's labels are not text worth finding with search. On a narrow
+    # screen, where the labels would be under 11 px, the list of the same ties replaces the picture.
+    return Markdown(f'<figure class="briefing-map-figure" data-search-exclude markdown>\n{svg}\n{listing}\n<figcaption markdown>{caption}</figcaption>\n</figure>')
 
 
 def _legend(site: Site) -> Markdown:
@@ -30,25 +36,60 @@ def _legend(site: Site) -> Markdown:
     ))
 
 
+def backbone(site: Site, keys: list[str], per_node: int = PER_NODE) -> list[graph.Edge]:
+    """The ties worth drawing among ``keys``: each entry's ``per_node`` strongest, and in a briefing
+    of more than a handful of articles only ties of at least two shared articles (one shared
+    article is chance). At most ``per_node`` x nodes lines, whatever the size of the briefing."""
+    chosen = set(keys)
+    floor = 2 if len(site.articles) >= FEW else 1
+    kept: dict[tuple[str, str], int] = {}
+    for a in keys:
+        ties = [(b, n) for b, n in site.index.together.get(a, ()) if b in chosen and n >= floor]
+        for b, n in sorted(ties, key=lambda t: (-t[1], t[0]))[:per_node]:
+            kept[tuple(sorted((a, b)))] = n
+    return [graph.Edge(a, b, n) for (a, b), n in sorted(kept.items())]
+
+
+def _listing(site: Site, keys: list[str], edges: list[graph.Edge], here: str) -> str:
+    ties: dict[str, list[tuple[str, int]]] = {k: [] for k in keys}
+    for e in edges:
+        ties[e.a].append((e.b, e.weight))
+        ties[e.b].append((e.a, e.weight))
+    items = []
+    for key in keys:
+        entry = site.entries[key]
+        with_ = ", ".join(f'<a href="{html_escape(html_href(here, site.entry_path(site.entries[k])))}">{html_escape(site.entries[k].name)}</a> ({n})'
+                          for k, n in sorted(ties[key], key=lambda t: (-t[1], t[0])))
+        items.append(f'<li><a href="{html_escape(html_href(here, site.entry_path(entry)))}">{html_escape(entry.name)}</a>'
+                     f' ({site.index.count(key)}){": with " + with_ if with_ else ""}</li>')
+    return f'<ul class="briefing-map-list">{"".join(items)}</ul>'
+
+
 def home_map(site: Site) -> Markdown | None:
     ranked = sorted((e for e in site.glossary.entries if site.index.count(e.key)), key=lambda e: (-site.index.count(e.key), e.key))
     keys = [e.key for e in ranked[:MAP_NODES]]
     if len(keys) < 2:
         return None
-    chosen = set(keys)
     nodes = [_node(site, k, "index.md") for k in keys]
-    edges = [graph.Edge(a, b, n) for a in keys for b, n in site.index.together.get(a, ()) if b in chosen and a < b]
+    edges = backbone(site, keys)
     title = f"Relationship map of the {len(keys)} most-mentioned entries"
-    svg = graph.svg(nodes, edges, graph.force_layout(nodes, edges), title)
-    return _figure(svg, Markdown(f"{escape(title)}; lines join entries mentioned in the same articles. {_legend(site)}"))
+    layout, height = graph.grid_layout(nodes, edges)
+    svg = graph.svg(nodes, edges, layout, title, height=height)
+    caption = f"{escape(title)}; a line joins two entries when they share articles and the tie is among the strongest of either."
+    return _figure(svg, Markdown(f"{caption} {_legend(site)}"), _listing(site, keys, edges, "index.md"))
 
 
 def entry_map(site: Site, entry: Entry, here: str) -> Markdown | None:
-    companions = [k for k, _ in site.index.together.get(entry.key, ())[:TOGETHER]]
+    companions = [k for k, _ in site.index.together.get(entry.key, ())[:ENTRY_NODES]]
     if not companions:
         return None
-    nodes = [_node(site, k, here) for k in [entry.key, *companions]]
-    edges = [graph.Edge(entry.key, k, n) for k, n in site.index.together[entry.key][:TOGETHER]]
+    keys = [entry.key, *companions]
+    nodes = [_node(site, k, here) for k in keys]
+    # Its own ties, and how its companions are tied to one another: what the list below does not say.
+    own = {k: n for k, n in site.index.together[entry.key][:ENTRY_NODES]}
+    among = [e for e in backbone(site, companions, per_node=1)]
+    edges = [graph.Edge(entry.key, k, n) for k, n in own.items()] + among
     title = f"{entry.name} and the entries most often mentioned with it"
-    svg = graph.svg(nodes, edges, graph.ring_layout(entry.key, companions), title, focus=entry.key)
-    return _figure(svg, Markdown(f"{escape(title)}. {_legend(site)}"))
+    layout, height = graph.grid_layout(nodes, edges, focus=entry.key)
+    svg = graph.svg(nodes, edges, layout, title, focus=entry.key, height=height)
+    return _figure(svg, Markdown(f"{escape(title)}, and the strongest ties among them. {_legend(site)}"), _listing(site, keys, edges, here))

@@ -207,3 +207,63 @@ def test_an_article_prints_its_source_and_date_without_navigation(page):
     byline = page.locator(".briefing-byline")
     expect(byline).to_be_visible()
     expect(byline).to_contain_text("15 September 2017")
+
+
+# --------------------------------------------------------------------------- relationship maps
+
+MEASURE = """svg => {
+    const box = svg.getBoundingClientRect(), scale = svg.getScreenCTM().a;
+    const rect = e => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, r: r.right, b: r.bottom}; };
+    return {box: rect(svg), scale,
+            labels: [...svg.querySelectorAll('g.node text')].map(t => ({name: t.textContent.trim(), ...rect(t),
+                     px: parseFloat(getComputedStyle(t).fontSize) * scale})),
+            nodes: [...svg.querySelectorAll('g.node > :is(circle, rect, polygon)')].map(s => ({
+                     name: s.parentElement.querySelector('text').textContent, ...rect(s)}))};
+}"""
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["r"] and b["x"] < a["r"] and a["y"] < b["b"] and b["y"] < a["b"]
+
+
+def check_map(page) -> int:
+    svg = page.locator("svg.briefing-map")
+    expect(svg).to_be_visible()
+    drawn = svg.evaluate(MEASURE)
+    box, labels, nodes = drawn["box"], drawn["labels"], drawn["nodes"]
+    problems = []
+    for i, label in enumerate(labels):
+        if label["px"] < 11:
+            problems.append(f"{label['name']!r} is {label['px']:.1f}px")
+        if label["x"] < box["x"] or label["r"] > box["r"] or label["y"] < box["y"] or label["b"] > box["b"]:
+            problems.append(f"{label['name']!r} clipped by the picture's edge")
+        problems += [f"{label['name']!r} overlaps label {other['name']!r}" for other in labels[i + 1:] if overlap(label, other)]
+        problems += [f"{label['name']!r} overlaps node {node['name']!r}" for node in nodes if overlap(label, node)]
+    assert not problems, "\n".join(problems)
+    return len(labels)
+
+
+@pytest.mark.parametrize("path", [HOME, GLOSSARY, "glossary/states/north-korea/"])
+def test_map_labels_never_overlap_and_are_readable(page, path):
+    page.goto(path)
+    page.locator("svg.briefing-map").scroll_into_view_if_needed()
+    assert check_map(page) >= 2
+
+
+@pytest.mark.parametrize("path", [HOME, GLOSSARY])
+def test_on_a_phone_the_map_is_a_list(page, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+    expect(page.locator("svg.briefing-map")).to_be_hidden()
+    listing = page.locator(".briefing-map-list")
+    expect(listing).to_be_visible()
+    assert listing.locator("li").count() == page.locator("svg.briefing-map g.node").count()
+    size = float(listing.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= 11
+
+
+def test_the_home_map_draws_only_the_strongest_ties(page):
+    page.goto(HOME)
+    nodes = page.locator("svg.briefing-map g.node").count()
+    edges = page.locator("svg.briefing-map line.edge").count()
+    assert 0 < edges <= 2 * nodes, f"{edges} lines for {nodes} entries"

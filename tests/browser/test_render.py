@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from .conftest import ARTICLE, GLOSSARY, HOME
 
 SCREENSHOTS = {"home": HOME, "article": ARTICLE, "glossary": GLOSSARY}
-MAP_NODES = 30  # the home page's map shows at most this many (the most mentioned) entries
+MAP_NODES = 16  # the home page's map shows at most this many (the most mentioned) entries
+ENTRY_NODES = 11  # an entry's map: the entry and at most this many companions
 ARTICLE_HREF = re.compile(r"/articles/[^/#?]+/$")
 
 
@@ -82,7 +83,7 @@ def map_nodes(page) -> list[dict]:
     expect(svg).to_be_visible()
     box, nodes = svg.evaluate("""svg => [svg.getBoundingClientRect().toJSON(), [...svg.querySelectorAll('g.node')].map(g => {
         const r = g.getBoundingClientRect(), a = g.closest('a');
-        return {label: (g.querySelector('text') || {}).textContent || '',
+        return {label: ((g.querySelector("text") || {}).textContent || "").trim(),
                 href: a ? new URL(a.getAttribute('href') || a.getAttribute('xlink:href'), location.href).pathname : null,
                 x: r.x, y: r.y, width: r.width, height: r.height};
     })]""")
@@ -114,8 +115,8 @@ def test_glossary_map_shows_the_entry_and_its_companions(page):
     assert companions, "the page lists the entries often mentioned with it"
     page.locator("svg.briefing-map").scroll_into_view_if_needed()
     nodes = map_nodes(page)
-    assert len(nodes) == 1 + len(companions)
-    assert sorted(n["label"] for n in nodes) == sorted(["Vladimir Putin", *companions])
+    assert len(nodes) == 1 + min(len(companions), ENTRY_NODES)
+    assert sorted(n["label"] for n in nodes) == sorted(["Vladimir Putin", *companions[:ENTRY_NODES]])
 
 
 def test_map_node_leads_to_its_glossary_page(page):
@@ -138,6 +139,6 @@ def test_usable_on_a_phone(page, artifacts, name):
     assert overflow <= 0, f"{name} is {overflow}px wider than a 390px screen"
     expect(page.locator("label.md-header__button[for='__drawer']")).to_be_visible()
     maps = page.locator("svg.briefing-map")
-    if maps.count():
+    if maps.count() and maps.first.is_visible():  # a narrow screen shows the map's list instead
         assert maps.first.bounding_box()["width"] <= 390
     page.screenshot(path=str(artifacts / f"phone-{name}.png"), full_page=True)
