@@ -58,6 +58,7 @@ _CHARSET_META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)"""
 _FEED_ROOT_RE = re.compile(r"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(rss|feed|rdf:RDF)\b", re.S | re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+_LATIN_CODE_PAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "cp850", "cp437"}
 # WHATWG: these labels mean windows-1252 on the web (the C1 range holds curly quotes, not controls).
 _WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
 
@@ -127,8 +128,14 @@ def decode(data: bytes, content_type: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        return str(best) if best is not None else data.decode("cp1252", errors="replace")
+        pass
+    # Undeclared and not UTF-8: charset-normalizer tells scripts apart (Cyrillic, Japanese...), but
+    # not one Latin code page from another (it read "Genève" in windows-1252 as windows-1250
+    # "Genčve"); among those, windows-1252 is what browsers assume for an undeclared page.
+    best = from_bytes(data).best()
+    if best is None or best.encoding in _LATIN_CODE_PAGES or best.encoding.startswith(("iso8859", "mac_")):
+        return data.decode("cp1252", errors="replace")
+    return str(best)
 
 
 def _codec(label: str | None) -> str | None:

@@ -94,6 +94,12 @@ def test_latin_1_means_windows_1252_as_browsers_read_it():
     assert decode("é".encode("utf-8"), "text/html; charset=no-such-charset") == "é"  # unknown label: the next clue
 
 
+def test_an_undeclared_encoding_is_guessed_by_script():
+    latin = "“Café diplomacy” in Genève — Kim’s envoy met his counterpart. " * 5
+    assert decode(latin.encode("cp1252")) == latin  # not windows-1250's "Genčve"
+    assert decode(RUSSIAN.encode("cp1251")) == RUSSIAN
+
+
 def test_a_paywall_stub():
     with pytest.raises(ExtractError, match=r"^paywall stub \(\d+ words before a subscription prompt\)$"):
         extract_page(P.paywall_page().encode(), URL)
