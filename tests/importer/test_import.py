@@ -16,7 +16,7 @@ SLUG = "2017-09-15-north-korea-fires-missile-over-japan-defying-sanctions"
 
 
 def _import(project, *args, capsys):
-    code = main(["--root", str(project.root), "import", "--delay", "0", "--timeout", "1", *args])
+    code = main(["--root", str(project.root), "import", "--delay", "0", "--timeout", "3", *args])  # generous: the suite may share a busy machine
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -108,7 +108,7 @@ def test_every_failure_is_one_line_and_the_others_still_import(project, server, 
     good = _story_page(server)
     failing = {
         server.add("/gone", "<h1>Not here</h1>", status=404): "HTTP 404 Not Found",
-        server.add("/slow", P.article_page(), delay=2.0): "timed out after 1 s",
+        server.add("/slow", P.article_page(), delay=5.0): "timed out after 3 s",
         server.add("/photo.jpg", b"\xff\xd8\xff", content_type="image/jpeg"): "not HTML (content type image/jpeg)",
         server.add("/front", P.navigation_only_page()): "no main text",
         server.add("/premium", P.paywall_page()): "paywall stub (42 words before a subscription prompt)",

@@ -119,7 +119,7 @@ def test_visible_text_equals_input(raw):
 # Titles are glossary summaries, and YAML cannot carry control characters.
 @given(st.text(max_size=40), st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
 def test_links_keep_their_text_and_title(text, title):
-    text, _, _ = normalise_line(text)
+    text, _, _ = normalise_line(text.replace("\n", " "))  # the reader splits lines: a line never holds a newline
     if not text:
         return
     seen = render(link(escape(text), "page.md", title, ("mention",)))
