@@ -79,6 +79,11 @@ def scalar(value: str) -> str:
     plain = _URL_PLAIN_RE.fullmatch(value) or _PLAIN_RE.fullmatch(value)
     if plain and value.lower() not in _RESERVED and value == value.strip():
         return value
+    return double_quoted(value)
+
+
+def double_quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar that reads back exactly (pages' front matter too)."""
     return '"' + _ESCAPE_RE.sub(_escaped, value) + '"'
 
 

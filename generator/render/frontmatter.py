@@ -13,23 +13,11 @@ from __future__ import annotations
 
 import re
 
+from ..formats.seedfile import double_quoted
 from .markdown import Markdown
 
 _PLAIN_RE = re.compile(r"[A-Za-z](?:[\w .,'()/&+-]*[\w.,'()/&+-])?", re.ASCII)
 _RESERVED = frozenset("y n yes no on off true false null".split())  # what YAML 1.1 reads as not-a-string
-# Characters a double-quoted scalar cannot hold as they are: controls, YAML's non-printables, the
-# line and paragraph separators and NEL (read as line breaks), the byte-order mark.
-_ESCAPE_RE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\\\\\"]")
-
-
-def _escaped(match: re.Match) -> str:
-    char = match.group()
-    if char in '\\"':
-        return "\\" + char
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
 def scalar(value) -> str:
     if value is None:
         return "null"
@@ -39,7 +27,7 @@ def scalar(value) -> str:
         return str(value)
     if _PLAIN_RE.fullmatch(value) and value.lower() not in _RESERVED:
         return value
-    return '"' + _ESCAPE_RE.sub(_escaped, value) + '"'
+    return double_quoted(value)
 
 
 def _lines(mapping: dict, indent: str, out: list[str]) -> None:
