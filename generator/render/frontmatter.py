@@ -18,6 +18,8 @@ from .markdown import Markdown
 
 _PLAIN_RE = re.compile(r"[A-Za-z](?:[\w .,'()/&+-]*[\w.,'()/&+-])?", re.ASCII)
 _RESERVED = frozenset("y n yes no on off true false null".split())  # what YAML 1.1 reads as not-a-string
+
+
 def scalar(value) -> str:
     if value is None:
         return "null"
