@@ -121,7 +121,13 @@ def grid_layout(nodes: list[Node], edges: list[Edge], focus: str | None = None) 
     lines = max((len(wrap(node.label)) for node in nodes), default=1)
     cell_height = 2 * NODE_MAX + 8 + lines * LINE + 10
     height = int(rows * cell_height + 2 * 10)
-    seed = force_layout(nodes, edges)
+    # An entry's map (a focus) is seeded by the ring of its companions, strongest first: a force
+    # layout for each of thousands of profiles was 85% of a build (36 s of 42 at 2,000 articles).
+    if focus is not None:
+        others = [node.key for node in sorted(nodes, key=lambda node: (-node.weight, node.key)) if node.key != focus]
+        seed = ring_layout(focus, others)
+    else:
+        seed = force_layout(nodes, edges)
     free = [(c, r) for r in range(rows) for c in range(COLUMNS)]
     order = sorted(nodes, key=lambda node: (node.key != focus, -node.weight, node.key))
     placed: dict[str, tuple[float, float]] = {}

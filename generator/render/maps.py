@@ -44,9 +44,13 @@ def backbone(site: Site, keys: list[str], per_node: int = PER_NODE) -> list[grap
     floor = 2 if len(site.articles) >= FEW else 1
     kept: dict[tuple[str, str], int] = {}
     for a in keys:
-        ties = [(b, n) for b, n in site.index.together.get(a, ()) if b in chosen and n >= floor]
-        for b, n in sorted(ties, key=lambda t: (-t[1], t[0]))[:per_node]:
-            kept[tuple(sorted((a, b)))] = n
+        taken = 0
+        for b, n in site.index.together.get(a, ()):  # strongest first (then by key): stop early
+            if n < floor or taken == per_node:
+                break
+            if b in chosen:
+                kept[tuple(sorted((a, b)))] = n
+                taken += 1
     return [graph.Edge(a, b, n) for (a, b), n in sorted(kept.items())]
 
 
