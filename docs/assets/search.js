@@ -23,6 +23,7 @@ if (dialog && opener && typeof dialog.showModal === "function") {
   const root = new URL(dialog.dataset.base.replace(/\/?$/, "/"), location.href);
   const bundle = new URL(dialog.dataset.bundle, location.href);
   let pagefind = null, loading = null, results = [], shown = 0, generation = 0, timer = 0, returnTo = null;
+  let asked = ""; // the query and options of the search shown (or under way): the same one twice is one
 
   const load = () => loading || (loading = (async () => {
     const module = await import(bundle.href);
@@ -71,6 +72,11 @@ if (dialog && opener && typeof dialog.showModal === "function") {
 
   async function search() {
     const query = input.value.trim();
+    // Opening the dialog and the typing's debounce may both ask once the index has loaded: a
+    // second identical search would redraw the list under the reader's focus.
+    const key = JSON.stringify([query, options()]);
+    if (key === asked) return;
+    asked = key;
     const mine = ++generation;
     const filtered = type.value || year.value;
     if (!query && !filtered) {
