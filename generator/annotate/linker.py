@@ -132,8 +132,10 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
                 index += 1
                 block_start = block_end + 1
                 block_end = block_start + len(texts[index])
-            quiet = _quiet(blocks[index])
-            heading = blocks[index].kind in _HEADINGS
+            block = blocks[index]
+            text = block.text
+            quiet = _quiet(block) if block.dateline or "(" in text or "/" in text else None
+            heading = block.kind in _HEADINGS
             around, previous_end = None, 0
         start, end = hit_start - block_start, hit_end - block_start
         if quiet and any(s <= start < e for s, e in quiet):
@@ -164,15 +166,16 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
                 after_name = hit_start - 1 == name_end or (floor and start - 1 == floor)
                 if around is None:
                     around = _Around(hits, block_start, block_end)
+                known = named.intersection(pattern.anyone)
                 if _part_of_longer_name(text, start, end, after_name, around) or (
-                    not named.intersection(pattern.anyone)  # "Moon convened", once Moon Jae-in is named
+                    not known  # "Moon convened", once Moon Jae-in is named
                     and _common_word_at_start(text, start, end, blocks[index].kind is BlockKind.HEADLINE)
                 ):
                     continue
                 if index == 0 and blocks[0].kind is BlockKind.HEADLINE:
                     deferred.append((start, end, floor, pattern))
                     continue
-                key = _resolve(pattern, text, start, end, floor, article.date, named, around, index, unresolved, notes)
+                key = _resolve(pattern, text, start, end, floor, article.date, named, known, around, index, unresolved, notes)
                 if key is None:
                     continue
         else:
@@ -186,7 +189,8 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
     if deferred:  # the headline's short names, read with every full name of the article known
         around = _Around(hits, 0, len(texts[0]))
         for start, end, floor, pattern in deferred:
-            key = _resolve(pattern, texts[0], start, end, floor, article.date, named, around, 0, unresolved, notes)
+            key = _resolve(pattern, texts[0], start, end, floor, article.date, named, named.intersection(pattern.anyone), around, 0,
+                           unresolved, notes)
             if key is not None:
                 mentions.append(Mention(key, 0, start, end, False))
         mentions.sort(key=lambda m: (m.block, m.start))
@@ -220,11 +224,11 @@ class _Around:
         return frozenset(p.entries[0] for _, _, p in self._mine if p.kind is PatternKind.NAME)
 
 
-def _resolve(pattern: Pattern, text: str, start: int, end: int, floor: int, date, named: set[str], around: _Around,
-             index: int, unresolved: list[Unresolved], notes: list[Note]) -> str | None:
+def _resolve(pattern: Pattern, text: str, start: int, end: int, floor: int, date, named: set[str], known: set[str],
+             around: _Around, index: int, unresolved: list[Unresolved], notes: list[Note]) -> str | None:
     # The common cases first, without reading the words around: the article named the person in
-    # full, or the glossary has one entry of that name and it was in office that day.
-    if len(known := named.intersection(pattern.anyone)) == 1:
+    # full (``known``: those it named), or one entry has that name and it was in office that day.
+    if len(known) == 1:
         return next(iter(known))
     if not known and date is not None and (sole := shared.sole_in_office(pattern.candidates, date)) is not None:
         notes.append(Note(NoteKind.BY_DATE, text[start:end], index, start, sole))
