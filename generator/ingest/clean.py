@@ -85,11 +85,15 @@ def is_photo_credit(line: str) -> bool:
     return any(p in agencies for p in parts) or any(p.split(" ")[0] in agencies for p in parts if p)
 
 
+_LONGEST_JUNK = 200
+
+
 def is_metadata(line: str) -> bool:
     return metadata_date(line)[0]
 
 
 # What a whole line can be instead of text, in the order they are tried: the first that fits wins.
+# A line longer than _LONGEST_JUNK is text: metadata lines, the longest junk, are at most 200.
 LINE_RULES = (
     (is_metadata, RemovalKind.METADATA),  # "date 2017-09-15 By Jane Doe, Outlet"
     (is_byline, RemovalKind.BYLINE),  # "By Jane Doe, Seoul bureau"
@@ -150,6 +154,8 @@ def clean(lines: list[tuple[int, str]], title: str | None = None, source: str | 
             drop(i, RemovalKind.NAVIGATION)
             continue
         related = 0
+        if len(line) > _LONGEST_JUNK:
+            continue  # a paragraph: no rule below takes a line this long
         kind = next((kind for rule, kind in LINE_RULES if rule(line)), None)
         if kind is None:
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 
 from ..model import AnnotatedArticle, BlockKind, Config
 from .slugs import slugify
@@ -13,36 +12,49 @@ LIMIT = 50
 ENTRY_LIMIT = 20  # an entry's feed: the latest articles that mention it (thousands of feeds at scale)
 
 
-_built: dict[tuple[int, str], tuple[AnnotatedArticle, ET.Element]] = {}
+# Feeds are written as text, in exactly the shape ElementTree would give them (indented, its
+# escaping): one article's <entry> is serialised once however many feeds carry it (the site's and
+# each entry's), where building and serialising a tree per feed was most of the feeds' cost.
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
 
 
-def _entry(annotated: AnnotatedArticle, base: str, url: str, names: dict[str, str]) -> ET.Element:
-    """One article's <entry>, built once however many feeds (the site's, each entry's) carry it:
-    ElementTree keeps no parent links, so one element may sit in several feeds. Keyed by identity
-    (hashing a whole article is slow), and only while that very article object is alive."""
+def _element(indent: str, tag: str, text: str) -> str:
+    return f"{indent}<{tag}>{text.translate(_TEXT)}</{tag}>" if text else f"{indent}<{tag} />"
+
+
+def _empty(indent: str, tag: str, **attributes: str) -> str:
+    pairs = " ".join(f'{key}="{value.translate(_ATTRIBUTE)}"' for key, value in attributes.items())
+    return f"{indent}<{tag} {pairs} />"
+
+
+_written: dict[tuple[int, str], tuple[AnnotatedArticle, str]] = {}
+
+
+def _entry(annotated: AnnotatedArticle, base: str, url: str, names) -> str:
+    """One article's <entry>, keyed by identity (hashing a whole article is slow) and only while
+    that very article object is alive."""
     key = (id(annotated), base)
-    built = _built.get(key)
-    if built is not None and built[0] is annotated:
-        return built[1]
-    if len(_built) > 4096:
-        _built.clear()
-    element = _article_entry(annotated, base, url, [names[k] for k in annotated.entries()])
-    _built[key] = (annotated, element)
-    return element
-
-
-def _article_entry(annotated: AnnotatedArticle, base: str, url: str, names: list[str]) -> ET.Element:
+    written = _written.get(key)
+    if written is not None and written[0] is annotated:
+        return written[1]
+    if len(_written) > 8192:
+        _written.clear()
     article = annotated.article
-    entry = ET.Element(f"{{{ATOM}}}entry")
-    ET.SubElement(entry, f"{{{ATOM}}}title").text = article.title
-    ET.SubElement(entry, f"{{{ATOM}}}link", href=base + url, rel="alternate", type="text/html")
-    ET.SubElement(entry, f"{{{ATOM}}}id").text = base + url if base else f"urn:briefing:article:{article.slug}"
-    ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(article.date)
     first = next((b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH), article.blocks[0].text)
-    ET.SubElement(entry, f"{{{ATOM}}}summary").text = first
-    for name in names:
-        ET.SubElement(entry, f"{{{ATOM}}}category", term=name)
-    return entry
+    lines = [
+        "  <entry>",
+        _element("    ", "title", article.title),
+        _empty("    ", "link", href=base + url, rel="alternate", type="text/html"),
+        _element("    ", "id", base + url if base else f"urn:briefing:article:{article.slug}"),
+        _element("    ", "updated", _stamp(article.date)),
+        _element("    ", "summary", first),
+        *(_empty("    ", "category", term=names[k]) for k in annotated.entries()),
+        "  </entry>",
+    ]
+    text = "\n".join(lines)
+    _written[key] = (annotated, text)
+    return text
 
 
 def _stamp(day: dt.date) -> str:
@@ -66,18 +78,20 @@ def render_entry_feed(config: Config, articles, names: dict[str, str], url_of, n
 def _feed(config: Config, articles, names: dict[str, str], url_of, title: str, subtitle: str, self_path: str,
           page_url: str, urn: str, limit: int = LIMIT) -> str:
     dated = [a for a in articles if a.article.date][:limit]
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    if subtitle:
-        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = subtitle
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + self_path if base else urn
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + self_path if base else self_path, rel="self")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + page_url if base else (page_url or "./"), rel="alternate", type="text/html")
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0].article.date) if dated else "1970-01-01T00:00:00Z"
-    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = config.title
-    for annotated in dated:
-        feed.append(_entry(annotated, base, url_of(annotated), names))
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<feed xmlns="{ATOM}">',
+        _element("  ", "title", title),
+        *([_element("  ", "subtitle", subtitle)] if subtitle else []),
+        _element("  ", "id", base + self_path if base else urn),
+        _empty("  ", "link", href=base + self_path if base else self_path, rel="self"),
+        _empty("  ", "link", href=base + page_url if base else (page_url or "./"), rel="alternate", type="text/html"),
+        _element("  ", "updated", _stamp(dated[0].article.date) if dated else "1970-01-01T00:00:00Z"),
+        "  <author>",
+        _element("    ", "name", config.title),
+        "  </author>",
+        *(_entry(annotated, base, url_of(annotated), names) for annotated in dated),
+        "</feed>",
+    ]
+    return "\n".join(lines) + "\n"
