@@ -40,15 +40,9 @@ _HYPHEN_SUFFIX_RE = re.compile(r"^[-‐‑]([a-z]+)\b")
 _CONTINUED_RE = re.compile(r"^[ \-‐‑]([A-Z][a-z]+)")
 _LIST_GLUE_RE = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+)$")
 _VERB_SHAPE_RE = re.compile(r"^\s+([a-z]{3,}(?:ed|es|s))\b")
-_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do"})
-_ORGANS = frozenset({"Council", "Press", "Office", "Spokesman", "Spokeswoman", "Spokesperson", "Cabinet"})
 _LIST_GOES_ON_RE = re.compile(r"^(?:,\s*|\s+and\s|\s+or\s|\s*/)")
-_ADVERBS = frozenset({"also", "still", "then", "now", "already", "again", "repeatedly", "later", "quickly", "previously", "has", "have", "had", "not", "reportedly", "publicly", "officially", "swiftly", "strongly", "firmly"})
-_PLACE_SUFFIXES = frozenset({"based", "bound", "born", "area", "region"})
-_GOVERNMENT_SUFFIXES = frozenset({"led", "backed", "brokered", "sponsored", "funded", "friendly", "allied"})
 _ALWAYS_GOVERNMENT = frozenset({"by", "against"})
 _DECIDED_BY_NOUN = frozenset({"from", "to", "of", "for", "with", "between", "on", "toward", "towards", "over"})
-_PASSIVE_OR_PHRASAL = frozenset({"called", "calls", "call", "calling", "put", "putting", "cracked", "pressed", "leaned", "leaning", "relies", "rely", "depends", "depend"})
 
 
 def _words_after(text: str, at: int, count: int) -> list[str]:
@@ -118,9 +112,9 @@ def hyphenated(context: Context) -> Reading | None:
     if not match:
         return None
     suffix = match[1]
-    if suffix in _GOVERNMENT_SUFFIXES:
+    if suffix in lexicon.words("government_suffixes"):
         return Reading.GOVERNMENT
-    return Reading.PLACE if suffix in _PLACE_SUFFIXES else Reading.PLACE
+    return Reading.PLACE if suffix in lexicon.words("place_suffixes") else None  # "Seoul-based"; else the words around decide
 
 
 def continued(context: Context) -> Reading | None:
@@ -131,7 +125,7 @@ def continued(context: Context) -> Reading | None:
         return None
     if match[1] in lexicon.exact("openers") or any(s == context.end + 1 for s, _, _ in context.names):
         return None  # "in Tokyo Monday", or another name right after
-    if match[1] in lexicon.exact("titles") or match[1] in _ORGANS:
+    if match[1] in lexicon.exact("titles") or match[1] in lexicon.exact("organs"):
         return Reading.GOVERNMENT
     return Reading.PART_OF_NAME
 
@@ -161,11 +155,11 @@ def preceded(context: Context) -> Reading | None:
     if last in _ALWAYS_GOVERNMENT:
         return Reading.GOVERNMENT
     if last in _DECIDED_BY_NOUN:
-        if noun in government_nouns or noun in lexicon.words("object_verbs") or noun in _PASSIVE_OR_PHRASAL:
+        if noun in government_nouns or noun in lexicon.words("object_verbs") or noun in lexicon.words("phrasal_verbs"):
             return Reading.GOVERNMENT
         if noun in lexicon.words("motion_words") or noun in lexicon.words("locatives"):
             return Reading.PLACE  # "flew to Pyongyang", "a flight from Beijing", "close to Seoul"
-        if last == "to" and noun in lexicon.words("actor_verbs") and noun not in _AUXILIARIES:
+        if last == "to" and noun in lexicon.words("actor_verbs") and noun not in lexicon.words("auxiliaries"):
             return Reading.GOVERNMENT  # "protested to Pyongyang"
         if last == "with" and not _after_place(context):
             return Reading.GOVERNMENT  # "a treaty with Moscow", "work closely with Washington"
@@ -196,7 +190,7 @@ def followed(context: Context) -> Reading | None:
     for word in words:
         if word in actor_verbs:
             return Reading.GOVERNMENT
-        if word not in _ADVERBS:
+        if word not in lexicon.words("adverbs"):
             break
     # A lowercase word shaped like a finite verb ("Pyongyang denounces", "Seoul committed") that
     # names nothing about the place ("Seoul streets", "Tokyo residents").

@@ -19,8 +19,6 @@ from .. import lexicon
 from ..model import NoteKind
 
 _WORD_RE = re.compile(r"[\w’'\-]+")
-# Titles that say nothing about an office.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "comrade", "lady", "lord", "former", "first", "prof"})
 
 
 class Term(NamedTuple):
@@ -53,7 +51,7 @@ def clue_words(text: str, start: int, floor: int) -> tuple[frozenset[str], bool]
         window = window[cut + 1:]
     words = [w.casefold() for w in _WORD_RE.findall(window)][-5:]
     titles = lexicon.words("titles")
-    office = frozenset(w for w in words if w in titles and w not in _HONORIFICS)
+    office = frozenset(w for w in words if w in titles and w not in lexicon.words("honorifics"))
     return office, "former" in words or "ex" in words
 
 
