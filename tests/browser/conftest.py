@@ -10,6 +10,7 @@ console error or uncaught exception, fails the test.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 import os
 import re
 import threading
@@ -74,11 +75,10 @@ class _StaticHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site) -> str:
-    """The built site, served by a threaded http.server on 127.0.0.1 at a free port."""
-    handler = functools.partial(_StaticHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+@contextmanager
+def serve(folder):
+    """``folder`` served by a threaded http.server on 127.0.0.1 at a free port; yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHandler, directory=str(folder)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -88,6 +88,13 @@ def base_url(built_site) -> str:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    """The built site, served on 127.0.0.1."""
+    with serve(built_site) as url:
+        yield url
 
 
 # --------------------------------------------------------------------------- the browser

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 
 from generator.pipeline import build
 from tests.sites import mini_project, mkdocs_build
 from tests.test_hostile import ARTICLE, HOSTILE_LINES
 
-from .conftest import Recorder, _StaticHandler, new_context
+from .conftest import Recorder, new_context, serve
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +16,8 @@ def hostile_url(tmp_path_factory):
     root = mini_project(tmp_path_factory.mktemp("hostile-browser"), {"hostile.txt": ARTICLE.encode()})
     result = build(root)
     mkdocs_build(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHandler, directory=str(root / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", result.site.articles[0].article
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root / "site") as url:
+        yield url, result.site.articles[0].article
 
 
 def test_no_dialog_fires_and_the_text_is_shown(browser, hostile_url):

@@ -5,18 +5,15 @@ excerpts, filters, sorting, the keyboard, the dialog's accessibility, no request
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.sites import Fixture, build_fixture
 
-from .conftest import _StaticHandler, new_context
+from .conftest import new_context, serve
 from .test_a11y import SCHEMES, describe, run_axe, serious
 
 FIXTURE = Fixture("search")
@@ -32,28 +29,14 @@ def search_site(tmp_path_factory):
     return build_fixture("search", root, site_url="") / "site"
 
 
-def _serve(folder):
-    handler = functools.partial(_StaticHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
 @pytest.fixture(scope="session")
 def search_url(search_site, tmp_path_factory):
     """The site served twice over: at the root and, like a Pages project site, under /PROJECT/."""
     served = tmp_path_factory.mktemp("served")
     (served / PROJECT).symlink_to(search_site, target_is_directory=True)
     shutil.copytree(search_site, served, dirs_exist_ok=True)
-    server, thread = _serve(served)
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(served) as url:
+        yield url
 
 
 @pytest.fixture
