@@ -21,13 +21,12 @@ from .sentences import sentence_at
 # Two or more capitalised words ("Kim Won-Jin", "Pacific Command"), or one that is not just the
 # first word of a sentence. Hyphenated and apostrophe parts stay inside the name.
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*")
-_PRONOUNS = frozenset("I It He She We They You His Her Its Our Their Mr Ms Mrs US UN".split())
 
 
 def _not_names() -> frozenset[str]:
     """Capitalised words that are no names: titles, sentence openers (read when asked: a briefing
     may extend the lexicon), pronouns."""
-    return lexicon.exact("openers") | lexicon.exact("titles") | _PRONOUNS
+    return lexicon.exact("openers") | lexicon.exact("titles") | lexicon.exact("pronouns")
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,6 @@ _CONTINUED_RE = re.compile(r"^[ \-‐‑]([A-Z][a-z]+)")
 _LIST_GLUE_RE = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+)$")
 _VERB_SHAPE_RE = re.compile(r"^\s+([a-z]{3,}(?:ed|es|s))\b")
 _LIST_GOES_ON_RE = re.compile(r"^(?:,\s*|\s+and\s|\s+or\s|\s*/)")
-_ALWAYS_GOVERNMENT = frozenset({"by", "against"})
-_DECIDED_BY_NOUN = frozenset({"from", "to", "of", "for", "with", "between", "on", "toward", "towards", "over"})
 
 
 def _words_after(text: str, at: int, count: int) -> list[str]:
@@ -152,9 +150,9 @@ def preceded(context: Context) -> Reading | None:
     last = words[-1]
     noun = words[-2] if len(words) > 1 else ""
     government_nouns = lexicon.words("government_nouns")
-    if last in _ALWAYS_GOVERNMENT:
+    if last in lexicon.words("agent_prepositions"):
         return Reading.GOVERNMENT
-    if last in _DECIDED_BY_NOUN:
+    if last in lexicon.words("relational_prepositions"):
         if noun in government_nouns or noun in lexicon.words("object_verbs") or noun in lexicon.words("phrasal_verbs"):
             return Reading.GOVERNMENT
         if noun in lexicon.words("motion_words") or noun in lexicon.words("locatives"):

@@ -70,21 +70,26 @@ def dateline(text: str) -> int:
 
 _NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:de|van|von|der|al|el|bin)?\s*[A-Z][\w.'’\-]*){0,3}"
 _NAMES = rf"{_NAME}(?:(?:,\s+|\s+and\s+|\s*&\s*){_NAME})*"
-_BYLINE_RES = (
-    # By Jane Doe, Seoul bureau / By Jane Doe and John Roe | Outlet
-    re.compile(rf"^By\s+{_NAMES}(?:\s*(?:,|\||-|–|—|\bin\b)\s*[^.!?]{{0,60}})?$"),
-    # Seoul correspondent Jane Doe / Beijing bureau chief Jane Doe
-    re.compile(rf"^(?:[A-Z][\w.]*\s+){{1,3}}(?:correspondent|bureau chief|reporter|staff writer|editor)\s+{_NAME}$"),
-    # Reporting by Jane Doe in Seoul; Additional reporting by ...; Editing by John Roe
-    re.compile(r"^\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[^.!?]{2,200}?\)?\.?$", re.IGNORECASE),
-)
+@lexicon.derived
+def _byline_res() -> tuple[re.Pattern, ...]:
+    roles = "|".join(sorted(map(re.escape, lexicon.phrases("byline_roles")), key=len, reverse=True))
+    return (
+        # By Jane Doe, Seoul bureau / By Jane Doe and John Roe | Outlet
+        re.compile(rf"^By\s+{_NAMES}(?:\s*(?:,|\||-|–|—|\bin\b)\s*[^.!?]{{0,60}})?$"),
+        # Seoul correspondent Jane Doe / Beijing bureau chief Jane Doe
+        re.compile(rf"^(?:[A-Z][\w.]*\s+){{1,3}}(?:{roles})\s+{_NAME}$"),
+        # Reporting by Jane Doe in Seoul; Additional reporting by ...; Editing by John Roe
+        re.compile(r"^\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\s+[^.!?]{2,200}?\)?\.?$", re.IGNORECASE),
+    )
+
+
 _METADATA_RE = re.compile(
     r"^(?:date|published|updated|posted|last updated)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2})?[^.!?]{0,160}$", re.IGNORECASE
 )
 
 
 def is_byline(line: str) -> bool:
-    return len(line) <= 160 and any(rule.match(line) for rule in _BYLINE_RES)
+    return len(line) <= 160 and any(rule.match(line) for rule in _byline_res())
 
 
 def metadata_date(line: str) -> tuple[bool, str | None]:
