@@ -8,7 +8,7 @@ from itertools import groupby
 
 from ..annotate.sentences import sentence_spans
 from ..model import AnnotatedArticle, BlockKind, Mention
-from .markdown import Markdown, attribute, escape, has_inline_syntax, link
+from .markdown import Markdown, attribute, escape, has_inline_syntax, link, span
 from .frontmatter import front_matter
 from ..search.attributes import MARKS, Kind as SearchKind, page_attributes
 from .site import ENV, Site, block_id, long_date, page_title, relative

@@ -384,3 +384,14 @@ def test_place_decisions_are_noted_for_coverage(glossary):
     article = Article("a.txt", "a", "T", None, None, None, (Block(BlockKind.PARAGRAPH, "In Seoul, Tokyo said no.", 1),))
     result = annotate(article, glossary, build_matcher(glossary))
     assert [(n.kind.value, n.text) for n in result.notes] == [("place", "Seoul"), ("government", "Tokyo")]
+
+
+def test_a_dateline_is_rendered_as_text_styled_as_one(project):
+    from generator.pipeline import generate
+
+    project.article("d.txt", "---\ndate: 2006-07-06\n---\nTalks\n\nSEOUL, July 6 (Reuters) - Bush spoke with Hu Jintao.\n")
+    site, pages, _ = generate(project.root)
+    article = next(a.article for a in site.articles if a.article.path.endswith("d.txt"))
+    page = pages[f"articles/{article.slug}.md"]
+    assert '<span class="briefing-dateline">SEOUL, July 6 (Reuters) -</span> ' in page
+    assert "dateline: SEOUL, July 6 (Reuters) -" in page or 'dateline: "SEOUL, July 6 (Reuters) -"' in page
