@@ -21,6 +21,7 @@ from .. import lexicon
 from ..model import AnnotatedArticle, Article, BlockKind, Glossary, Mention, Note, NoteKind, Unresolved
 from ..schema import Kind
 from . import places, shared
+from .around import WORD_RE
 from .credits import credit_spans
 from ..text import match_key
 from .matcher import Matcher, Pattern, PatternKind
@@ -60,7 +61,7 @@ def build_matcher(glossary: Glossary) -> Matcher:
 
 def _candidate(entry, by_name) -> shared.Candidate:
     terms = tuple(
-        shared.Term(*office.days, frozenset(w.casefold() for w in re.findall(r"[\w’'\-]+", office.title)))
+        shared.Term(*office.days, frozenset(w.casefold() for w in WORD_RE.findall(office.title)))
         for office in entry.offices
     )
     refs = frozenset(

@@ -16,7 +16,7 @@ from functools import cached_property
 
 import ahocorasick_rs
 
-from ..text import fold, lower, match_key  # noqa: F401  (generator/text.py owns how names compare; still importable from here)
+from ..text import lower  # generator/text.py owns how names compare
 
 _WORD_RE = re.compile(r"\w+")
 _GAP_RE = re.compile(r"[ \-‐‑]+")  # in a name, a space and a hyphen are the same gap

@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Callable, NamedTuple
 
 from .. import lexicon
+from .around import words_after, words_before
 
 
 class Reading(Enum):
@@ -34,29 +35,12 @@ class Context(NamedTuple):
     names: tuple[tuple[int, int, bool], ...]  # (start, end, is a place) of every name in the block
 
 
-_WORD_RE = re.compile(r"[\w’'\-]+")
 _POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _HYPHEN_SUFFIX_RE = re.compile(r"^[-‐‑]([a-z]+)\b")
 _CONTINUED_RE = re.compile(r"^[ \-‐‑]([A-Z][a-z]+)")
 _LIST_GLUE_RE = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*|,\s+and\s+)$")
 _VERB_SHAPE_RE = re.compile(r"^\s+([a-z]{3,}(?:ed|es|s))\b")
 _LIST_GOES_ON_RE = re.compile(r"^(?:,\s*|\s+and\s|\s+or\s|\s*/)")
-
-
-def _words_after(text: str, at: int, count: int) -> list[str]:
-    return [w.casefold() for w in _WORD_RE.findall(text[at:at + 80])[:count]]
-
-
-def _words_before(text: str, at: int, count: int) -> list[str]:
-    words = _WORD_RE.findall(text[max(0, at - 80):at])
-    if at - 80 > 0 and words:
-        words = words[1:]  # the first may be cut
-    # Stop at a sentence or clause boundary: "...in Seoul. Tokyo said" is not "in Tokyo".
-    tail = text[max(0, at - 80):at]
-    cut = max(tail.rfind(". "), tail.rfind("; "), tail.rfind(": "), tail.rfind('"'), tail.rfind("“"), tail.rfind("”"))
-    if cut != -1:
-        words = _WORD_RE.findall(tail[cut + 1:])
-    return [w.casefold() for w in words[-count:]]
 
 
 def _joins(context: Context, glue: str, right_end: int) -> bool:
@@ -99,7 +83,7 @@ def possessive(context: Context) -> Reading | None:
     match = _POSSESSIVE_RE.match(rest)
     if not match:
         return None
-    following = _words_after(rest, match.end(), 3)
+    following = words_after(rest, match.end(), 3)
     place_nouns = lexicon.words("place_nouns")
     return Reading.PLACE if any(w in place_nouns for w in following) else Reading.GOVERNMENT
 
@@ -144,7 +128,7 @@ def qualified(context: Context) -> Reading | None:
 
 def preceded(context: Context) -> Reading | None:
     """The words before the name (before the whole list it is part of) and their prepositions."""
-    words = _words_before(context.text, _list_start(context), 3)
+    words = words_before(context.text, _list_start(context), 3)
     if not words:
         return None
     last = words[-1]
@@ -183,7 +167,7 @@ def _after_place(context: Context) -> bool:
 
 def followed(context: Context) -> Reading | None:
     """"Seoul said", "Washington and Seoul agreed", "Tokyo has": the name (or its list) acts."""
-    words = _words_after(context.text, _list_end(context), 3)
+    words = words_after(context.text, _list_end(context), 3)
     actor_verbs = lexicon.words("actor_verbs")
     for word in words:
         if word in actor_verbs:

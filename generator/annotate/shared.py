@@ -12,13 +12,12 @@ paragraph.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Callable, NamedTuple
 
 from .. import lexicon
+from .around import words_before
 from ..model import NoteKind
 
-_WORD_RE = re.compile(r"[\w’'\-]+")
 
 
 class Term(NamedTuple):
@@ -45,11 +44,7 @@ class Clue(NamedTuple):
 
 def clue_words(text: str, start: int, floor: int) -> tuple[frozenset[str], bool]:
     """The title words before a name, back to the previous name or the sentence's start."""
-    window = text[max(floor, start - 60):start]
-    cut = max(window.rfind(". "), window.rfind("; "), window.rfind('"'), window.rfind("“"), window.rfind("”"))
-    if cut != -1:
-        window = window[cut + 1:]
-    words = [w.casefold() for w in _WORD_RE.findall(window)][-5:]
+    words = words_before(text, start, 5, floor=floor, reach=60)
     titles = lexicon.words("titles")
     office = frozenset(w for w in words if w in titles and w not in lexicon.words("honorifics"))
     return office, "former" in words or "ex" in words

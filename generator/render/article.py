@@ -11,7 +11,8 @@ from ..model import AnnotatedArticle, BlockKind, Mention
 from .markdown import Markdown, attribute, escape, has_inline_syntax, link, span
 from .frontmatter import front_matter
 from ..search.attributes import MARKS, Kind as SearchKind, page_attributes
-from .site import ENV, Site, block_id, long_date, page_title, relative
+from ..dates import long_date
+from .site import ENV, Site, block_id, page_title, relative
 
 
 def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, dateline: int = 0) -> Markdown:

@@ -16,17 +16,8 @@ from ..search.attributes import MARKS, Kind as SearchKind, indexed_names, page_a
 from .frontmatter import front_matter
 from .maps import entry_map
 from .markdown import Markdown, attribute, escape, link
-from .site import (
-    ENV,
-    TOGETHER,
-    Site,
-    block_id,
-    long_date,
-    page_title,
-    page_url,
-    relative,
-    typed_date,
-)
+from ..dates import long_date, typed_date
+from .site import ENV, TOGETHER, Site, block_id, page_title, page_url, relative
 
 QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
 MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own

@@ -12,7 +12,8 @@ from .article import by_category
 from .maps import home_map
 from .markdown import Markdown, escape, link
 from .frontmatter import front_matter
-from .site import ENV, MONTHS, Site, category_phrase, in_sentence, long_date, page_title, relative
+from ..dates import MONTHS, long_date
+from .site import ENV, Site, category_phrase, in_sentence, page_title, relative
 
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page

@@ -7,7 +7,7 @@ from html import escape as html_escape
 from ..model import Entry
 from . import graph
 from .markdown import Markdown, escape
-from .site import TOGETHER, Site, html_href
+from .site import Site, html_href
 
 MAP_NODES = 16  # entries on the home page's relationship map: 4 rows of 4 labels that can be read
 ENTRY_NODES = 11  # companions on an entry's map (with the entry, 3 rows of 4)

@@ -15,7 +15,6 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..annotate.backlinks import Index
-from ..dates import MONTHS, long_date, typed_date  # noqa: F401  (re-exported for the page modules)
 from ..model import AnnotatedArticle, Config, Entry, Glossary
 from ..schema import Kind
 from .markdown import Markdown, escape, link

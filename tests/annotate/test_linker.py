@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from generator.annotate.linker import annotate, build_matcher
-from generator.annotate.matcher import Matcher, Pattern, PatternKind, case_fits, fold
+from generator.annotate.matcher import Matcher, Pattern, PatternKind, case_fits
+from generator.text import fold
 from generator.config import load_config
 from generator.ingest.glossary import load_glossary
 from generator.model import Article, Block, BlockKind

@@ -10,7 +10,6 @@ common words at the start of a sentence.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
 
