@@ -40,6 +40,8 @@ import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
 
+from .. import lexicon
+
 # The libraries log what they discard ("discarding data: URL"); the importer says why a source gave
 # nothing in its own one line, so their warnings would only be a second, vaguer line.
 for _name in ("trafilatura", "htmldate", "courlan"):
@@ -47,12 +49,6 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 
 MIN_WORDS = 40  # fewer in the main text: not an article (a front page, a gallery, an error page)
 PAYWALL_MAX_WORDS = 200  # a page that says it is paywalled, with less text than this, is a stub
-# What a subscription prompt says, in the main text or in an element named for it. Lowercase.
-PAYWALL_PHRASES = (
-    "subscribe to continue", "subscribe to read", "subscribers only", "for subscribers", "already a subscriber",
-    "to continue reading", "to read the full", "log in to read", "sign in to read", "register to read",
-    "this content is only available", "premium content", "become a member to",
-)
 _PAYWALL_CLASS_RE = re.compile(r"paywall|regwall|subscriber-only|premium-content|piano-", re.I)
 _CHARSET_META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _FEED_ROOT_RE = re.compile(r"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(rss|feed|rdf:RDF)\b", re.S | re.I)
@@ -258,7 +254,7 @@ def _paywalled_page(tree) -> bool:
 def _prompts(paragraphs: tuple[str, ...]) -> bool:
     """The main text itself asks the reader to subscribe."""
     text = " ".join(paragraphs).lower()
-    return any(phrase in text for phrase in PAYWALL_PHRASES)
+    return any(phrase in text for phrase in lexicon.words("paywall_prompts"))
 
 
 # --------------------------------------------------------------------------- feeds
