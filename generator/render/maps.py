@@ -14,6 +14,7 @@ ENTRY_NODES = 11  # companions on an entry's map (with the entry, 3 rows of 4)
 PER_NODE = 2  # ties drawn per entry: its strongest
 FEW = 10  # from this many articles on, a tie needs two shared articles
 LEGEND_SHAPES = "●■◆▲⬢★"  # the map's shapes, by category position (see graph._SHAPES)
+COMPANIONS_ANCHOR = "often-mentioned-with"  # the id MkDocs gives entry.md.j2's "Often mentioned with"
 
 
 def _node(site: Site, key: str, here: str) -> graph.Node:
@@ -25,7 +26,8 @@ def _node(site: Site, key: str, here: str) -> graph.Node:
 
 def _figure(svg: str, caption: Markdown, listing: str) -> Markdown:
     # data-search-exclude: the picture's labels are not text worth finding with search. On a narrow
-    # screen, where the labels would be under 11 px, the list of the same ties replaces the picture.
+    # screen, where the labels would be under 11 px, ``listing`` (class briefing-map-list: the same
+    # ties as a list, or where to find them) replaces the picture.
     return Markdown(f'<figure class="briefing-map-figure" data-search-exclude markdown>\n{svg}\n{listing}\n<figcaption markdown>{caption}</figcaption>\n</figure>')
 
 
@@ -96,4 +98,8 @@ def entry_map(site: Site, entry: Entry, here: str) -> Markdown | None:
     title = f"{entry.name} and the entries most often mentioned with it"
     layout, height = graph.grid_layout(nodes, edges, focus=entry.key)
     svg = graph.svg(nodes, edges, layout, title, focus=entry.key, height=height)
-    return _figure(svg, Markdown(f"{escape(title)}, and the strongest ties among them. {_legend(site)}"), _listing(site, keys, edges, here))
+    # On a phone the page's own "Often mentioned with" list (every companion on the map, with its
+    # count) stands in for the picture: a second list of the same entries would only repeat it.
+    pointer = (f'<p class="briefing-map-list">The entries on this map are listed under '
+               f'<a href="#{COMPANIONS_ANCHOR}">Often mentioned with</a>.</p>')
+    return _figure(svg, Markdown(f"{escape(title)}, and the strongest ties among them. {_legend(site)}"), pointer)

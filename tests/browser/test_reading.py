@@ -250,16 +250,31 @@ def test_map_labels_never_overlap_and_are_readable(page, path):
     assert check_map(page) >= 2
 
 
-@pytest.mark.parametrize("path", [HOME, GLOSSARY])
-def test_on_a_phone_the_map_is_a_list(page, path):
+def test_on_a_phone_the_home_map_is_a_list(page):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(path)
+    page.goto(HOME)
     expect(page.locator("svg.briefing-map")).to_be_hidden()
     listing = page.locator(".briefing-map-list")
     expect(listing).to_be_visible()
     assert listing.locator("li").count() == page.locator("svg.briefing-map g.node").count()
     size = float(listing.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
     assert size >= 11
+
+
+def test_on_a_phone_an_entry_map_gives_way_to_its_companions_list(page):
+    """The entry's map on a phone: hidden, with a link to "Often mentioned with", which names
+    every entry the map draws round it (a second list of them would repeat it)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(GLOSSARY)
+    expect(page.locator("svg.briefing-map")).to_be_hidden()
+    pointer = page.locator("p.briefing-map-list")
+    expect(pointer).to_be_visible()
+    assert float(pointer.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px")) >= 11
+    target = pointer.locator("a").get_attribute("href")
+    companions = page.locator(f"{target} + ul > li a").all_inner_texts()
+    drawn = page.locator("svg.briefing-map g.node text").all_text_contents()
+    name = page.locator("h1").inner_text().strip()
+    assert len(drawn) >= 2 and set(drawn) - {name} <= set(companions), (drawn, companions)
 
 
 def test_the_home_map_draws_only_the_strongest_ties(page):
