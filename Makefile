@@ -56,8 +56,9 @@ test: $(STAMP) $(AXE) $(ACTIONLINT)  ## the whole test suite (the browser tests 
 	@chromium="$$(CHROMIUM="$(CHROMIUM)" BRIEFING_CHROMIUM="$(BRIEFING_CHROMIUM)" sh -c "$$FIND_CHROMIUM")" && \
 	  echo "browser tests: $$chromium" && BRIEFING_CHROMIUM="$$chromium" $(BIN)/pytest $(PYTEST_ARGS)
 
+# --dirty: MkDocs rebuilds only the pages the generator rewrote (README: Preview at scale).
 serve: $(STAMP)  ## live preview; edits under seeds/ regenerate the pages
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)  ## validate every input and that a build would succeed (writes nothing)
 	$(BIN)/briefing check

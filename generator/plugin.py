@@ -24,6 +24,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
 from . import search, write
 from .annotate.coverage import coverage
@@ -60,6 +61,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.config_file = CONFIG_FILE
         self.briefing: Config | None = None  # the last valid briefing.yml ...
         self._briefing_path: Path | None = None  # ... and where it was read
+        self._indexer = search.BackgroundIndexer(_log_index)  # under `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._reset()
@@ -111,34 +113,61 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # MkDocs only ever sees a complete generation of docs/.
         write.recover(docs)
         if self.serving:
-            self.regenerate()
+            removed = self.regenerate()
+            _unpublish(config, removed)
         elif not (docs / write.MANIFEST).is_file():
             raise PluginError(f"{self.briefing.docs_dir}/ has no generated pages: run 'briefing build' before "
                               "'mkdocs build' ('make site' does both)")
 
     def on_post_build(self, *, config) -> None:
-        """The search index, over the site MkDocs has just written (generator/search/). Under
-        ``mkdocs serve`` a failure is logged and the pages stay served; a build stops."""
+        """The search index, over the site MkDocs has just written (generator/search/). A build
+        waits for it and stops if it fails. ``mkdocs serve`` does not wait: the rebuilt pages are
+        served at once and the index follows in the background (tens of seconds for thousands of
+        pages), its failure logged."""
+        if self.serving:
+            self._indexer.request(Path(config.site_dir))
+            return
         try:
             log.info(search.index_site(Path(config.site_dir)).summary())
         except search.SearchIndexError as error:
-            if not self.serving:
-                raise PluginError(str(error)) from None
-            log.error(str(error))
+            raise PluginError(str(error)) from None
 
-    def regenerate(self) -> None:
-        """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/."""
+    def regenerate(self) -> tuple[str, ...]:
+        """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/.
+        Returns the generated files it removed (docs-relative)."""
         if up_to_date(self.root, self.config_file):
-            return
+            return ()
         try:
             result = build(self.root, config_file=self.config_file)
         except BriefingError as error:
             _log_problems(error, f"{self.briefing.docs_dir}/ keeps the last good pages until they are fixed")
-            return
+            return ()
         for line in report.notes(result):
             log.info(line)
         log.info(report.counts(result, "build"))
         log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles))))
+        return result.plan.deletes
+
+
+def _unpublish(config, removed: tuple[str, ...]) -> None:
+    """Under ``mkdocs serve --dirty`` MkDocs keeps what it built before: take down what it built
+    from the pages the generator has just removed (an article deleted must not stay served)."""
+    site = Path(config.site_dir)
+    for path in removed:
+        built = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+        if built.is_file() and built.is_relative_to(site):
+            built.unlink()
+            folder = built.parent
+            while folder != site and folder.is_relative_to(site) and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+
+def _log_index(outcome) -> None:
+    if isinstance(outcome, search.SearchIndexError):
+        log.error(f"{outcome}; search keeps the previous index")
+    else:
+        log.info(outcome.summary())
 
 
 def _problems(error: BriefingError, what: str) -> str:

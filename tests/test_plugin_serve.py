@@ -1,0 +1,79 @@
+"""`make serve` runs `mkdocs serve --dirty`: after a save, MkDocs rebuilds only the pages whose
+Markdown the generator rewrote. Proof that the pages it does not rebuild are still right: a dirty
+rebuild after edits (an article reworded, one added, one deleted, a glossary summary changed)
+leaves the served site byte-identical to a clean build of the same docs/."""
+
+from __future__ import annotations
+
+import filecmp
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from tests.sites import build_fixture
+
+# Pagefind's bundle is made in the background under serve (tests/search/test_indexer.py); the
+# sitemap's gzip header holds the time it was written.
+NOT_PAGES = ("pagefind", "sitemap.xml.gz")
+
+
+def _build(root: Path, site: Path, command: str) -> None:
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command=command, dirty=command == "serve")
+    try:
+        mkdocs_build(config, dirty=command == "serve")
+        if command == "serve":
+            config.plugins["briefing"]._indexer.wait(120)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.relative_to(site).parts[0] in NOT_PAGES}
+
+
+def test_a_dirty_rebuild_gives_the_pages_a_clean_build_gives(tmp_path):
+    root = build_fixture("sample", tmp_path / "project", mkdocs=False)
+    served = tmp_path / "served"
+    _build(root, served, "serve")  # the first build under serve: everything
+    first = {p: p.stat().st_mtime_ns for p in served.rglob("*.html")}
+    sources = _sources(root / "docs")
+
+    articles = sorted((root / "seeds" / "articles").glob("*.txt"))
+    text = articles[0].read_text(encoding="utf-8")
+    assert " said" in text
+    time.sleep(0.01)
+    articles[0].write_text(text.replace(" said", " told reporters", 1), encoding="utf-8")
+    (root / "seeds" / "articles" / "900_new.txt").write_text(
+        "---\ndate: 2019-05-04\n---\nNorth Korea fires short-range projectiles\n\n"
+        "North Korea fired several short-range projectiles on Saturday, South Korea said.\n", encoding="utf-8")
+    deleted_slug = articles[1].stem
+    articles[1].unlink()
+    glossary = root / "seeds" / "glossary" / "states.yml"
+    states = glossary.read_text(encoding="utf-8")
+    summary = next(line for line in states.splitlines() if line.strip().startswith("summary:"))
+    glossary.write_text(states.replace(summary, summary.rstrip() + " Edited.", 1), encoding="utf-8")
+
+    _build(root, served, "serve")  # what the served site holds after the save
+    clean = tmp_path / "clean"
+    _build(root, clean, "build")  # the same docs/, built from nothing
+
+    assert _files(served) == _files(clean), "pages added or removed differ"
+    different = [p for p in sorted(_files(clean)) if not filecmp.cmp(served / p, clean / p, shallow=False)]
+    assert not different, f"dirty rebuild differs from a clean build: {different[:10]}"
+    assert deleted_slug not in " ".join(_files(served))
+    # Dirty indeed: MkDocs rebuilt the pages whose Markdown was rewritten (and its own 404 page), no other.
+    rewritten = {html for html, mtime in _sources(root / "docs").items() if sources.get(html) != mtime}
+    rebuilt = {p.relative_to(served).as_posix() for p, mtime in first.items() if p.exists() and p.stat().st_mtime_ns != mtime}
+    kept = set(first) - {p for p in first if p.relative_to(served).as_posix() in rebuilt}
+    assert kept and rebuilt - {"404.html"} == {p for p in rewritten if (served / p) in first}, (sorted(rebuilt), sorted(rewritten))
+
+
+def _sources(docs: Path) -> dict[str, int]:
+    """HTML path in the site -> mtime of the Markdown it is built from."""
+    from mkdocs.structure.files import File
+
+    return {File(p.relative_to(docs).as_posix(), str(docs), "/site", True).dest_uri: p.stat().st_mtime_ns
+            for p in docs.rglob("*.md") if ".briefing" not in p.parts}
