@@ -55,8 +55,11 @@ CATEGORY_SCHEMA = {
     "title": Field(Kind.TEXT, required=True, help="Plural heading, e.g. 'People'."),
     "singular": Field(Kind.TEXT, help="One of them, e.g. 'person' (default: title without a final s)."),
     "quotes": Field(Kind.TEXT, help="true: collect what entries of this category are quoted as saying."),
+    "group_by": Field(Kind.TEXT, help="The ref or refs field its index is grouped by (e.g. class), or none for one list "
+                                      "(default: the first ref to the same category, else the first ref)."),
     # "fields" (key: type) is checked by _fields, against the category names.
 }
+NO_GROUPING = "none"  # group_by: none lists a category's index in one alphabetical list
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _URL_RE = re.compile(r"^https?://[^/\s]+(/\S*)?$")
@@ -175,8 +178,46 @@ def _categories(node, path: str) -> tuple[tuple[Category, ...], list[Problem]]:
         if quotes not in (None, "true", "false"):
             where = spec["quotes"]
             problems.append(Problem(path, where.line, where.column, f"'quotes': expected true or false, got '{quotes}'"))
-        categories.append(Category(key=str(key), title=title, singular=singular, fields=fields, quotes=quotes == "true"))
+        group_by, found = _group_by(checked.values.get("group_by"), spec, fields, path, key)
+        problems += found
+        categories.append(Category(key=str(key), title=title, singular=singular, fields=fields, quotes=quotes == "true",
+                                   group_by=group_by))
     return tuple(categories), problems
+
+
+_GROUPING_KINDS = (Kind.REF, Kind.REF_LIST)
+_TYPE_WORDS = {kind: word for word, kind in FIELD_TYPES.items()}
+
+
+def _group_by(value: str | None, spec, fields: tuple[FieldDef, ...], path: str, category: str) -> tuple[str | None, list[Problem]]:
+    """The field a category's index is grouped by. Without ``group_by``, the first reference to the
+    same category (a weapon's class: the index becomes a tree of kinds), else the first reference
+    to any (a person's state); ``none`` turns grouping off."""
+    refs = [f for f in fields if f.kind is Kind.REF]
+    if value is None:
+        automatic = next((f for f in refs if f.target == category), refs[0] if refs else None)
+        return (automatic.key if automatic else None), []
+    if value == NO_GROUPING:
+        return None, []
+    declared = spec.get("fields") if isinstance(spec.get("fields"), LocMap) else {}
+    if value in declared and value not in {f.key for f in fields}:
+        return None, []  # the field itself is wrong, and reported as such
+    where = spec["group_by"]
+    choices = [f.key for f in fields if f.kind in _GROUPING_KINDS]
+    write = _alternatives([f"group_by: {c}" for c in choices] + [f"group_by: {NO_GROUPING}"])
+    field = next((f for f in fields if f.key == value), None)
+    if field is None:
+        said = f"'{value}' is not one of its fields{suggest(value, choices + [NO_GROUPING])}"
+    elif field.kind not in _GROUPING_KINDS:
+        said = f"'{value}' is a {_TYPE_WORDS[field.kind]} field, and an index is grouped by a ref or refs field"
+    else:
+        return field.key, []
+    return None, [Problem(path, where.line, where.column, f"category '{category}': group_by {said}: write {write}")]
+
+
+def _alternatives(choices: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return " or ".join(choices) if len(choices) < 3 else ", ".join(choices[:-1]) + " or " + choices[-1]
 
 
 def _without(node, key: str):

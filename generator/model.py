@@ -32,6 +32,13 @@ class Category:
     singular: str  # "person": used in CSS classes and labels
     fields: tuple[FieldDef, ...] = ()
     quotes: bool = False  # collect what entries of this category are quoted as saying
+    # The ref or refs field its index is grouped by (a weapon's class), None for one list: decided
+    # by config (briefing.yml's group_by, else its automatic choice), never by the renderer.
+    group_by: str | None = None
+
+    @property
+    def group_field(self) -> FieldDef | None:
+        return next((f for f in self.fields if f.key == self.group_by), None)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import unicodedata
 from itertools import groupby
 
 from ..model import AnnotatedArticle, Entry
-from ..schema import Kind
 from ..text import sort_key
 from .article import by_category
 from .maps import home_map
@@ -122,13 +121,6 @@ def render_glossary_index(site: Site) -> str:
     )
 
 
-def _group_field(category):
-    """The field a category's index is grouped by: the first reference to the same category (a
-    weapon's class), else the first reference to any category (a person's state), else none."""
-    refs = [f for f in category.fields if f.kind is Kind.REF]
-    return next((f for f in refs if f.target == category.key), refs[0] if refs else None)
-
-
 def render_category_index(site: Site, category) -> str:
     here = f"glossary/{category.key}/index.md"
     entries = _alphabetical(e for e in site.glossary.entries if e.category == category.key)
@@ -137,13 +129,15 @@ def render_category_index(site: Site, category) -> str:
         return {"link": site.entry_link(e, here), "summary": e.summary, "count": site.index.count(e.key)}
 
     mentioned = [e for e in entries if site.index.count(e.key)]
-    field = _group_field(category)
+    field = category.group_field  # briefing.yml's group_by, or config's automatic choice
     groups = []
     if field is not None:
         by_value: dict[str, list[Entry]] = {}
         for e in mentioned:
-            value = next((f.values[0] for f in e.facts if f.field.key == field.key and f.values), "")
-            by_value.setdefault(value, []).append(e)
+            # A refs field (several values) lists the entry under each of them.
+            values = next((f.values for f in e.facts if f.field.key == field.key and f.values), ("",))
+            for value in values:
+                by_value.setdefault(value, []).append(e)
         heads = {v for v in by_value if v and site.named[v].category == category.key}
         for value in sorted((v for v in by_value if v), key=sort_key):
             head = site.named[value]
