@@ -10,9 +10,10 @@ from ..annotate.sentences import sentence_spans
 from ..model import AnnotatedArticle, BlockKind, Mention
 from .markdown import Markdown, attribute, escape, has_inline_syntax, link, span
 from .frontmatter import front_matter
-from ..search.attributes import MARKS, Kind as SearchKind, page_attributes
+from ..search.attributes import MARKS, page_attributes
 from ..dates import long_date
-from .site import ENV, Site, block_id, page_title, relative
+from .routes import PageKind, article_path, entry_path, relative
+from .site import ENV, Site, block_id, page_title
 
 
 def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, dateline: int = 0) -> Markdown:
@@ -37,7 +38,7 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
         # every mention of one entry; later mentions are quiet spans until it does.
         if mention.linked:
             attrs = " ".join(f".{c}" for c in classes)
-            parts.append(link(surface, relative(here, site.entry_path(entry)), entry.summary) + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}')
+            parts.append(link(surface, relative(here, entry_path(entry)), entry.summary) + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}')
         else:
             parts.append(f'<span class="{" ".join(classes)}" data-entry="{attribute(entry.key)}">{surface}</span>')
         at = mention.end
@@ -91,7 +92,7 @@ def first_sentence(annotated: AnnotatedArticle) -> str:
 
 def render_article(site: Site, annotated: AnnotatedArticle) -> str:
     article = annotated.article
-    here = site.article_path(annotated)
+    here = article_path(annotated)
     by_block = {i: list(ms) for i, ms in groupby(annotated.mentions, key=lambda m: m.block)}
     blocks = [
         {"kind": block.kind.value, "id": block_id(i), "text": annotated_text(site, block.text, by_block.get(i, []), here, block.dateline)}
@@ -135,7 +136,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         front_matter=front_matter(meta),
         article=article,
         headline=Markdown(escape(article.title) + " {: #" + block_id(0) + " " + MARKS["body"] + " }"),
-        search=Markdown(page_attributes(SearchKind.ARTICLE, article.title, date=article.date,
+        search=Markdown(page_attributes(PageKind.ARTICLE, article.title, date=article.date,
                                         date_text=long_date(article.date) if article.date else "")),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
         groups=by_category(site, keys, here),

@@ -12,12 +12,13 @@ from ..text import same_name
 from .article import annotated_text
 from .feed import render_entry_feed
 from ..schema import Kind
-from ..search.attributes import MARKS, Kind as SearchKind, indexed_names, page_attributes
+from ..search.attributes import MARKS, indexed_names, page_attributes
 from .frontmatter import front_matter
 from .maps import entry_map
 from .markdown import Markdown, attribute, escape, link
 from ..dates import long_date, typed_date
-from .site import ENV, TOGETHER, Site, block_id, page_title, page_url, relative
+from .routes import PageKind, article_path, category_index_path, entry_feed_path, entry_path, mentions_path, relative
+from .site import ENV, TOGETHER, Site, block_id, page_title
 
 QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
 MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own
@@ -77,13 +78,8 @@ class _Names:
         return self.entries[key].name
 
 
-def feed_path(entry: Entry) -> str:
-    """The entry's own Atom feed, beside its mentions pages: glossary/people/kim-jong-un/feed.xml."""
-    return f"{Site.entry_path(entry)[:-3]}/feed.xml"
-
-
 def render_entry(site: Site, entry: Entry) -> str:
-    here = site.entry_path(entry)
+    here = entry_path(entry)
     category = site.config.category(entry.category)
     facts = []
     for fact in entry.facts:
@@ -107,7 +103,7 @@ def render_entry(site: Site, entry: Entry) -> str:
         })
     backlinks = site.index.backlinks.get(entry.key, ())
     chunks = [backlinks[i:i + MENTIONS_PER_PAGE] for i in range(0, len(backlinks), MENTIONS_PER_PAGE)] or [()]
-    pages_here = [mentions_path(entry, n) for n in range(len(chunks))]
+    pages_here = [mentions_path(entry, n) for n in range(1, len(chunks) + 1)]
     mentioned = _mentions(site, chunks[0], here)
     together = [
         {"link": site.entry_link(site.entries[k], here), "count": n}
@@ -115,7 +111,7 @@ def render_entry(site: Site, entry: Entry) -> str:
     ]
     said = [
         {"quote": q.text, "date": long_date(q.article.article.date),
-         "link": link(Markdown("¶"), relative(here, site.article_path(q.article)) + f"#{block_id(q.block)}", "Read in context"),
+         "link": link(Markdown("¶"), relative(here, article_path(q.article)) + f"#{block_id(q.block)}", "Read in context"),
          "article": site.article_link(q.article, here)}
         for q in sorted(site.quotations.get(entry.key, ()), key=lambda q: (q.article.article.sort_key, q.block))
     ]
@@ -123,9 +119,7 @@ def render_entry(site: Site, entry: Entry) -> str:
     # printed unescaped inside an attribute.
     meta = {"title": page_title(entry.name), "category": category.key, "description": attribute(entry.summary)}
     output = {}
-    output[feed_path(entry)] = render_entry_feed(
-        site.config, [b.article for b in backlinks], _Names(site.entries),
-        lambda a: page_url(site.article_path(a)), entry.name, entry.summary, feed_path(entry), page_url(here), entry.key)
+    output[entry_feed_path(entry)] = render_entry_feed(site.config, entry, [b.article for b in backlinks], _Names(site.entries))
     for number, chunk in enumerate(chunks[1:], start=2):
         path = pages_here[number - 1]
         output[path] = ENV.get_template("mentions.md.j2").render(
@@ -141,15 +135,15 @@ def render_entry(site: Site, entry: Entry) -> str:
         said=said,
         map=entry_map(site, entry, here),
         front_matter=front_matter(meta),
-        search=Markdown(page_attributes(SearchKind.ENTRY, entry.name, category=category.title)),
+        search=Markdown(page_attributes(PageKind.ENTRY, entry.name, category=category.title)),
         places=Markdown(indexed_names(p for p in entry.places if p not in entry.aliases)),
         marks=MARKS,
         entry=entry,
         description=linked_description(site, entry, here) if entry.description else None,
         also_known_as=", ".join(other_names(entry)),
         category=category,
-        category_link=link(escape(category.title), "index.md"),
-        feed_link=link(escape(f"Follow {entry.name} (Atom feed)"), relative(here, feed_path(entry))),
+        category_link=link(escape(category.title), relative(here, category_index_path(category.key))),
+        feed_link=link(escape(f"Follow {entry.name} (Atom feed)"), relative(here, entry_feed_path(entry))),
         facts=facts,
         offices=offices,
         referring=referring,
@@ -157,12 +151,6 @@ def render_entry(site: Site, entry: Entry) -> str:
         together=together,
     )
     return output
-
-
-def mentions_path(entry: Entry, number: int) -> str:
-    """Page ``number`` (0-based) of an entry's mentions: the entry's own page, then its sub-pages."""
-    base = Site.entry_path(entry)
-    return base if number == 0 else f"{base[:-3]}/mentions-{number + 1}.md"
 
 
 def _pager(paths: list[str], here: str) -> list[Markdown]:
@@ -173,7 +161,7 @@ def _pager(paths: list[str], here: str) -> list[Markdown]:
 def _mentions(site: Site, backlinks, here: str) -> list[dict]:
     mentioned = []
     for backlink in backlinks:
-        target = relative(here, site.article_path(backlink.article))
+        target = relative(here, article_path(backlink.article))
         mentioned.append({
             "date": long_date(backlink.article.article.date),
             "link": site.article_link(backlink.article, here),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import AnnotatedArticle, BlockKind, Config
+from ..model import AnnotatedArticle, BlockKind, Config, Entry
+from .routes import HOME, SITE_FEED, absolute_url, article_url, entry_feed_path, entry_path, page_url
 from .slugs import slugify
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -31,22 +32,23 @@ def _empty(indent: str, tag: str, **attributes: str) -> str:
 _written: dict[tuple[int, str], tuple[AnnotatedArticle, str]] = {}
 
 
-def _entry(annotated: AnnotatedArticle, base: str, url: str, names) -> str:
+def _entry(annotated: AnnotatedArticle, site_url: str, names, url_of) -> str:
     """One article's <entry>, keyed by identity (hashing a whole article is slow) and only while
     that very article object is alive."""
-    key = (id(annotated), base)
+    key = (id(annotated), site_url)
     written = _written.get(key)
     if written is not None and written[0] is annotated:
         return written[1]
     if len(_written) > 8192:
         _written.clear()
     article = annotated.article
+    url = absolute_url(site_url, url_of(annotated))
     first = next((b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH), article.blocks[0].text)
     lines = [
         "  <entry>",
         _element("    ", "title", article.title),
-        _empty("    ", "link", href=base + url, rel="alternate", type="text/html"),
-        _element("    ", "id", base + url if base else f"urn:briefing:article:{article.slug}"),
+        _empty("    ", "link", href=url, rel="alternate", type="text/html"),
+        _element("    ", "id", url if site_url else f"urn:briefing:article:{article.slug}"),
         _element("    ", "updated", _stamp(article.date)),
         _element("    ", "summary", first),
         *(_empty("    ", "category", term=names[k]) for k in annotated.entries()),
@@ -61,37 +63,39 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def render_feed(config: Config, articles: tuple[AnnotatedArticle, ...], names: dict[str, str], url_of) -> str:
-    """``url_of(annotated)`` gives an article's URL relative to the site root (where the feed is)."""
-    return _feed(config, articles, names, url_of, config.title, config.description, "feed.xml", "",
-                 f"urn:briefing:{slugify(config.title)}")
+def render_feed(config: Config, articles: tuple[AnnotatedArticle, ...], names: dict[str, str], url_of=article_url) -> str:
+    """The site's feed. Links are relative to the site root (where the feed is), absolute when the
+    site has an address; ``url_of(annotated)``: an article's URL from the root."""
+    return _feed(config, articles, names, config.title, config.description, SITE_FEED, HOME,
+                 f"urn:briefing:{slugify(config.title)}", url_of=url_of)
 
 
-def render_entry_feed(config: Config, articles, names: dict[str, str], url_of, name: str, summary: str,
-                      feed_path: str, page_url: str, key: str) -> str:
-    """One entry's feed ("follow Kim Jong-un"): the dated articles that mention it, newest first.
-    Links are relative to the site root, absolute when the site has an address."""
-    return _feed(config, articles, names, url_of, f"{name} · {config.title}", summary, feed_path, page_url,
-                 f"urn:briefing:{slugify(config.title)}:entry:{key}", ENTRY_LIMIT)
+def render_entry_feed(config: Config, entry: Entry, articles, names: dict[str, str]) -> str:
+    """One entry's feed ("follow Kim Jong-un"): the dated articles that mention it, newest first."""
+    return _feed(config, articles, names, f"{entry.name} · {config.title}", entry.summary, entry_feed_path(entry),
+                 entry_path(entry), f"urn:briefing:{slugify(config.title)}:entry:{entry.key}", ENTRY_LIMIT)
 
 
-def _feed(config: Config, articles, names: dict[str, str], url_of, title: str, subtitle: str, self_path: str,
-          page_url: str, urn: str, limit: int = LIMIT) -> str:
+def _feed(config: Config, articles, names: dict[str, str], title: str, subtitle: str, self_path: str,
+          alternate: str, urn: str, limit: int = LIMIT, url_of=article_url) -> str:
+    """``self_path``: the feed's path in docs/; ``alternate``: the path of the page it follows."""
     dated = [a for a in articles if a.article.date][:limit]
-    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    site_url = config.site_url
+    self_url = absolute_url(site_url, page_url(self_path))
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
         f'<feed xmlns="{ATOM}">',
         _element("  ", "title", title),
         *([_element("  ", "subtitle", subtitle)] if subtitle else []),
-        _element("  ", "id", base + self_path if base else urn),
-        _empty("  ", "link", href=base + self_path if base else self_path, rel="self"),
-        _empty("  ", "link", href=base + page_url if base else (page_url or "./"), rel="alternate", type="text/html"),
+        _element("  ", "id", self_url if site_url else urn),
+        _empty("  ", "link", href=self_url, rel="self"),
+        # Without a site_url the home page's URL is '' (the root): './' says so.
+        _empty("  ", "link", href=absolute_url(site_url, page_url(alternate)) or "./", rel="alternate", type="text/html"),
         _element("  ", "updated", _stamp(dated[0].article.date) if dated else "1970-01-01T00:00:00Z"),
         "  <author>",
         _element("    ", "name", config.title),
         "  </author>",
-        *(_entry(annotated, base, url_of(annotated), names) for annotated in dated),
+        *(_entry(annotated, site_url, names, url_of) for annotated in dated),
         "</feed>",
     ]
     return "\n".join(lines) + "\n"

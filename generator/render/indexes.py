@@ -12,7 +12,8 @@ from .maps import home_map
 from .markdown import Markdown, escape, link
 from .frontmatter import front_matter
 from ..dates import MONTHS, long_date
-from .site import ENV, Site, category_phrase, in_sentence, page_title, relative
+from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, TIMELINE, category_index_path, relative, timeline_part_path
+from .site import ENV, Site, category_phrase, in_sentence, page_title
 
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page
@@ -33,36 +34,43 @@ def render_timeline(site: Site) -> dict[str, str]:
     """Every article by date: years, then months; undated articles apart at the end.
 
     A long briefing gets one page a year, so no page lists every article."""
-    years: dict[str, list[AnnotatedArticle]] = {}
+    years: dict[int | None, list[AnnotatedArticle]] = {}  # None: undated
     for annotated in site.articles:
         day = annotated.article.date
-        years.setdefault(str(day.year) if day else "Undated", []).append(annotated)
+        years.setdefault(day.year if day else None, []).append(annotated)
     if len(site.articles) <= TIMELINE_INLINE:
-        return {"timeline.md": _timeline_page(site, "timeline.md", "Timeline", years)}
+        return {TIMELINE: _timeline_page(site, TIMELINE, "Timeline", {_year_label(y): a for y, a in years.items()})}
     pages, overview = {}, []
     for year, articles in years.items():
+        label = _year_label(year)
         # A year (or the undated pile) longer than a page is cut into pages of its own.
         parts = [articles[i:i + TIMELINE_INLINE] for i in range(0, len(articles), TIMELINE_INLINE)]
-        paths = [f"timeline/{year.lower()}{'' if n == 0 else f'-{n + 1}'}.md" for n in range(len(parts))]
+        paths = [timeline_part_path(year, n) for n in range(1, len(parts) + 1)]
         month_page: dict[str, str] = {}
         for path, part in zip(paths, parts):
-            up = link(Markdown("All years"), relative(path, "timeline.md"))
+            up = link(Markdown("All years"), relative(path, TIMELINE))
             if len(parts) > 1:
                 pager = " · ".join(str(n) if p == path else link(Markdown(str(n)), relative(path, p)) for n, p in enumerate(paths, 1))
                 up = Markdown(f"{up} · Pages: {pager}")
-            pages[path] = _timeline_page(site, path, f"Timeline: {year}", {year: part}, up)
+            pages[path] = _timeline_page(site, path, f"Timeline: {label}", {label: part}, up)
             for a in part:
                 if a.article.date:
                     month_page.setdefault(MONTHS[a.article.date.month - 1], path)
         overview.append({
-            "link": link(escape(year), relative("timeline.md", paths[0])),
+            "link": link(escape(label), relative(TIMELINE, paths[0])),
             "count": len(articles),
-            "months": [link(escape(m), relative("timeline.md", p) + "#" + f"{m.lower()}-{year}") for m, p in month_page.items()],
+            # The anchors MkDocs gives the parts' "### July 2017" headings.
+            "months": [link(escape(m), relative(TIMELINE, p) + "#" + f"{m.lower()}-{label}") for m, p in month_page.items()],
         })
-    pages["timeline.md"] = ENV.get_template("timeline_index.md.j2").render(
-        front_matter=front_matter({"title": "Timeline"}), years=overview, total=len(site.articles)
+    pages[TIMELINE] = ENV.get_template("timeline_index.md.j2").render(
+        front_matter=front_matter({"title": "Timeline"}), years=overview, total=len(site.articles),
+        feed=Markdown(relative(TIMELINE, SITE_FEED)),
     )
     return pages
+
+
+def _year_label(year: int | None) -> str:
+    return "Undated" if year is None else str(year)
 
 
 def _timeline_page(site: Site, here: str, title: str, years: dict[str, list[AnnotatedArticle]], up: Markdown | None = None) -> str:
@@ -75,6 +83,7 @@ def _timeline_page(site: Site, here: str, title: str, years: dict[str, list[Anno
     return ENV.get_template("timeline.md.j2").render(
         front_matter=front_matter({"title": page_title(title)}), title=title, years=grouped,
         total=sum(len(a) for a in years.values()), up=up, categories=category_phrase(site.config),
+        feed=Markdown(relative(here, SITE_FEED)),
     )
 
 
@@ -97,7 +106,7 @@ def _alphabetical(entries) -> list[Entry]:
 
 def render_glossary_index(site: Site) -> str:
     """Every entry of every category, alphabetically; a long category by letter, with a jump list."""
-    here = "glossary/index.md"
+    here = GLOSSARY_INDEX
     categories = []
     for category in site.config.categories:
         entries = _alphabetical(e for e in site.glossary.entries if e.category == category.key)
@@ -110,7 +119,7 @@ def render_glossary_index(site: Site) -> str:
                             "links": [site.entry_link(e, here, titled=not long) for e in group]})
         categories.append({
             "title": category.title,
-            "link": link(escape(category.title), f"{category.key}/index.md"),
+            "link": link(escape(category.title), relative(here, category_index_path(category.key))),
             "count": len(entries),
             "mentioned": sum(1 for e in entries if site.index.count(e.key)),
             "letters": letters if long else [],
@@ -122,7 +131,7 @@ def render_glossary_index(site: Site) -> str:
 
 
 def render_category_index(site: Site, category) -> str:
-    here = f"glossary/{category.key}/index.md"
+    here = category_index_path(category.key)
     entries = _alphabetical(e for e in site.glossary.entries if e.category == category.key)
 
     def row(e: Entry) -> dict:
@@ -162,7 +171,7 @@ def render_category_index(site: Site, category) -> str:
 
 
 def render_home(site: Site) -> str:
-    here = "index.md"
+    here = HOME
     dated = [a.article.date for a in site.articles if a.article.date]
     ranked = []
     for category in site.config.categories:
@@ -180,4 +189,8 @@ def render_home(site: Site) -> str:
         latest=[_article_row(site, a, here) for a in site.articles[:LATEST]],
         ranked=ranked,
         map=home_map(site),
+        # Markdown: a path is a link target as it is (a category key's "_" must stay one).
+        timeline=Markdown(relative(here, TIMELINE)),
+        feed=Markdown(relative(here, SITE_FEED)),
+        glossary=Markdown(relative(here, GLOSSARY_INDEX)),
     )

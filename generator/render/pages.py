@@ -11,18 +11,19 @@ from .indexes import (
     render_home,
     render_timeline,
 )
-from .site import Site, page_url
+from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, article_path, category_index_path
+from .site import Site
 
 
 def render_site(site: Site):
     """Every page as (path in docs/, Markdown), one at a time: a big briefing never sits in memory."""
-    yield "index.md", render_home(site)
+    yield HOME, render_home(site)
     yield from render_timeline(site).items()
-    yield "feed.xml", render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()}, lambda a: page_url(site.article_path(a)))
-    yield "glossary/index.md", render_glossary_index(site)
+    yield SITE_FEED, render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()})
+    yield GLOSSARY_INDEX, render_glossary_index(site)
     for category in site.config.categories:
-        yield f"glossary/{category.key}/index.md", render_category_index(site, category)
+        yield category_index_path(category.key), render_category_index(site, category)
     for annotated in site.articles:
-        yield site.article_path(annotated), render_article(site, annotated)
+        yield article_path(annotated), render_article(site, annotated)
     for entry in site.glossary.entries:
         yield from render_entry(site, entry).items()

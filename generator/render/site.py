@@ -1,5 +1,5 @@
-"""What every page is made from: the Site (entries, articles, index), links between pages, dates
-and the Jinja environment.
+"""What every page is made from: the Site (entries, articles, index), links to entries and
+articles, and the Jinja environment. Where pages are and how they link: ``routes``.
 
 Pages come from the Jinja templates in ``templates/``. Every value a template prints is escaped
 as Markdown text unless it is already ``Markdown`` (built by ``markdown.link`` and friends), so
@@ -8,7 +8,6 @@ untrusted article text can never turn into markup by accident.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from ..annotate.backlinks import Index
 from ..model import AnnotatedArticle, Config, Entry, Glossary
 from ..schema import Kind
 from .markdown import Markdown, escape, link
+from .routes import article_path, entry_path, html_href, relative  # noqa: F401 (html_href: for maps.py, until it imports routes)
 
 TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
 
@@ -68,7 +68,7 @@ def page_title(text: str) -> str:
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the pages are made from, with the paths and links between them."""
+    """Everything the pages are made from, and links to its entries and articles (paths: routes)."""
 
     config: Config
     glossary: Glossary
@@ -89,57 +89,25 @@ class Site:
         object.__setattr__(self, "quotations", self.index.quotations)  # found by annotate.quotes
         object.__setattr__(self, "positions", {a.article.slug: i for i, a in enumerate(self.articles)})
 
-    @staticmethod
-    def article_path(annotated: AnnotatedArticle) -> str:
-        return f"articles/{annotated.article.slug}.md"
-
-    @staticmethod
-    def entry_path(entry: Entry) -> str:
-        return f"glossary/{entry.category}/{entry.slug}.md"
+    # What maps.py and units.py call, until they import routes' own.
+    article_path = staticmethod(article_path)
+    entry_path = staticmethod(entry_path)
 
     def entry_link(self, entry: Entry, here: str, classes: tuple[str, ...] = (), titled: bool = True) -> Markdown:
         # Listings leave the hover text out: a long timeline would carry every summary many times.
-        return link(escape(entry.name), relative(here, self.entry_path(entry)), entry.summary if titled else "", classes)
+        return link(escape(entry.name), relative(here, entry_path(entry)), entry.summary if titled else "", classes)
 
     def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
-        target = relative(here, self.article_path(annotated)) + (f"#{anchor}" if anchor else "")
+        target = relative(here, article_path(annotated)) + (f"#{anchor}" if anchor else "")
         return link(escape(annotated.article.title), target)
 
     def mention_classes(self, entry: Entry) -> tuple[str, ...]:
         return _mention_classes(self.config.category(entry.category).singular)
 
 
-def relative(here: str, target: str) -> str:
-    """The relative link from page ``here`` to ``target`` (both docs-relative, no '..' in them)."""
-    return _relative(here.rpartition("/")[0], target)
-
-
 @lru_cache(maxsize=64)
 def _mention_classes(singular: str) -> tuple[str, ...]:
     return ("mention", f"mention-{singular.replace(' ', '-')}")
-
-
-@lru_cache(maxsize=65536)  # a link depends on the folder it is written from, and there are few
-def _relative(folder: str, target: str) -> str:
-    # posixpath.relpath would do, but it resolves both paths against the working directory.
-    origin = folder.split("/") if folder else []
-    parts = target.split("/")
-    common = 0
-    while common < len(origin) and common < len(parts) - 1 and origin[common] == parts[common]:
-        common += 1
-    return "../" * (len(origin) - common) + "/".join(parts[common:])
-
-
-def page_url(page: str) -> str:
-    """The URL folder MkDocs gives a page (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
-    folder = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
-    return folder + "/" if folder else ""
-
-
-def html_href(here: str, target: str) -> str:
-    """A link for raw HTML (which MkDocs does not rewrite) from page ``here`` to page ``target``."""
-    path = relative(page_url(here) + "index.html", page_url(target) + "index.html")[: -len("index.html")]
-    return path or "./"
 
 
 def block_id(index: int) -> str:

@@ -12,7 +12,7 @@ not indexed, its metadata, filters and sort keys are) rendered by ``page_attribu
 name       what                        values
 =========  ==========================  =====================================================
 meta       ``title``                   the page's title (not its <h1>, which carries a "¶")
-meta       ``kind``                    ``article`` or ``entry``
+meta       ``kind``                    the page's kind (``routes.PageKind``): ``article`` or ``entry``
 meta       ``date``                    an article's date as the byline writes it
 meta       ``category``                an entry's category title (``People``)
 filter     ``type``                    ``Articles``, or the entry's category title
@@ -26,9 +26,10 @@ sort       ``date``                    an article's ISO date (``0000-00-00`` whe
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import html
 from dataclasses import dataclass
+
+from ..render.routes import PageKind
 
 ARTICLES = "Articles"  # the ``type`` filter's value for articles (categories use their titles)
 FILTER_TYPE, FILTER_YEAR, SORT_DATE = "type", "year", "date"
@@ -42,25 +43,28 @@ ALIAS_WEIGHT = 8  # its aliases, short names and places
 ENTRY_TEXT_WEIGHT = 0.5
 
 
-class Kind(enum.Enum):
-    ARTICLE = "article"
-    ENTRY = "entry"
+INDEXED = (PageKind.ARTICLE, PageKind.ENTRY)  # the kinds of page the index holds; the others carry no attributes
+Kind = PageKind  # the name generator/search/__init__.py re-exports
 
 
 @dataclass(frozen=True)
 class PageAttributes:
     """What one page tells the index besides its text."""
 
-    kind: Kind
+    kind: PageKind  # one of INDEXED
     title: str  # plain text
     date: dt.date | None = None  # articles
     date_text: str = ""  # articles: the date as the page writes it
     category: str = ""  # entries: the category's title
 
+    def __post_init__(self):
+        if self.kind not in INDEXED:
+            raise ValueError(f"the search index holds no {self.kind.value} pages")
+
     def html(self) -> str:
         """The hidden block (one raw-HTML line, so Markdown leaves it alone)."""
         parts = [_meta("title", self.title), _meta("kind", self.kind.value)]
-        if self.kind is Kind.ARTICLE:
+        if self.kind is PageKind.ARTICLE:
             parts.append(_filter(FILTER_TYPE, ARTICLES))
             if self.date_text:
                 parts.append(_meta("date", self.date_text))
@@ -73,7 +77,7 @@ class PageAttributes:
         return '<div class="briefing-search-meta" hidden data-pagefind-ignore>' + "".join(parts) + "</div>"
 
 
-def page_attributes(kind: Kind, title: str, *, date: dt.date | None = None, date_text: str = "",
+def page_attributes(kind: PageKind, title: str, *, date: dt.date | None = None, date_text: str = "",
                     category: str = "") -> str:
     return PageAttributes(kind, title, date, date_text, category).html()
 

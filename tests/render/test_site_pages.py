@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from generator.pipeline import generate
 from generator.render.graph import Edge, Node, force_layout, ring_layout, svg
-from generator.render.site import html_href, page_url
+from generator.render.routes import html_href, page_url
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

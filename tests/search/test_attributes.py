@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.search.attributes import ARTICLES, MARKS, UNDATED, Kind, indexed_names, page_attributes
+import pytest
+
+from generator.render.routes import PageKind
+from generator.search.attributes import ARTICLES, MARKS, UNDATED, indexed_names, page_attributes
 
 
 def spans(html: str) -> list[tuple[str, str, str]]:
@@ -13,7 +16,7 @@ def spans(html: str) -> list[tuple[str, str, str]]:
 
 
 def test_an_article_has_its_kind_date_year_and_sort_key():
-    html = page_attributes(Kind.ARTICLE, "Talks <b>only</b> way, Kremlin says", date=dt.date(2017, 9, 15),
+    html = page_attributes(PageKind.ARTICLE, "Talks <b>only</b> way, Kremlin says", date=dt.date(2017, 9, 15),
                            date_text="15 September 2017")
     assert html.startswith('<div class="briefing-search-meta" hidden data-pagefind-ignore>')
     assert spans(html) == [("meta", "title", "Talks &lt;b&gt;only&lt;/b&gt; way, Kremlin says"), ("meta", "kind", "article"),
@@ -23,12 +26,12 @@ def test_an_article_has_its_kind_date_year_and_sort_key():
 
 
 def test_an_undated_article_sorts_last_and_has_no_year():
-    found = spans(page_attributes(Kind.ARTICLE, "Undated"))
+    found = spans(page_attributes(PageKind.ARTICLE, "Undated"))
     assert ("sort", "date", UNDATED) in found and not [s for s in found if s[1] == "year"]
 
 
 def test_an_entry_has_its_category_as_meta_and_filter():
-    found = spans(page_attributes(Kind.ENTRY, "North Korea", category="States, etc."))
+    found = spans(page_attributes(PageKind.ENTRY, "North Korea", category="States, etc."))
     assert found == [("meta", "title", "North Korea"), ("meta", "kind", "entry"),
                      ("meta", "category", "States, etc."), ("filter", "type", "States, etc.")]
 
@@ -39,3 +42,10 @@ def test_names_an_entry_answers_to_are_indexed_and_weighted():
                     "Pyongyang · the &lt;Kremlin&gt;</p>")
     assert indexed_names([]) == ""
     assert MARKS["name"] == 'data-pagefind-body data-pagefind-weight="10"'
+
+
+@pytest.mark.parametrize("kind", [k for k in PageKind if k not in (PageKind.ARTICLE, PageKind.ENTRY)])
+def test_only_articles_and_entries_carry_attributes(kind):
+    # The kind comes from routes, like the page's path; the other pages are not indexed.
+    with pytest.raises(ValueError, match=f"no {kind.value} pages"):
+        page_attributes(kind, "Timeline")
