@@ -53,7 +53,13 @@ class Config:
     lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()  # briefing.yml's own words, by list
 
     def category(self, key: str) -> Category:
-        return next(c for c in self.categories if c.key == key)
+        # Asked once per link on every page: a dict, made on first use (the dataclass is frozen;
+        # the table is no field, so equality and hashing ignore it).
+        table = self.__dict__.get("_by_key")
+        if table is None:
+            table = {c.key: c for c in self.categories}
+            object.__setattr__(self, "_by_key", table)
+        return table[key]
 
 
 @dataclass(frozen=True)

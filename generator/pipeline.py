@@ -6,6 +6,7 @@ import gc
 import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import lexicon, write
@@ -13,11 +14,13 @@ from .annotate.backlinks import build_index
 from .annotate.linker import annotate, build_matcher
 from .config import CONFIG_FILE, load_config
 from .errors import BriefingError, Problem
-from .ingest.articles import load_articles
+from .ingest.articles import load_articles, parse_article
 from .ingest.glossary import load_glossary
 from .json_schema import render_schemas
 from .model import AnnotatedArticle
 from .render.pages import Site, render_site
+from .render.units import global_key, units
+from .incremental import Memo, RenderedUnit
 
 
 @dataclass(frozen=True)
@@ -49,65 +52,115 @@ def generate(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, dict[str
     return site, dict(render_pages(site)), warnings
 
 
-def prepare(root: Path, config_file: str = CONFIG_FILE) -> tuple[Site, list[Problem]]:
-    """Read and check every input, annotate every article. Raises BriefingError."""
+def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None) -> tuple[Site, list[Problem]]:
+    """Read and check every input, annotate every article. Raises BriefingError. With a ``memo``
+    (``mkdocs serve``), what an earlier build read and annotated is reused where it still holds."""
     config = load_config(root, config_file)
     lexicon.extend(dict(config.lexicon))  # before anything is read: cleaning uses the lists too
-    articles, problems, warnings = load_articles(root, config.articles_dir)
-    glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
+    if memo is None:
+        articles, problems, warnings = load_articles(root, config.articles_dir)
+        glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
+    else:
+        articles, problems, warnings = load_articles(root, config.articles_dir, partial(memo.parse, parse_article))
+        texts = tuple(_bytes(root / config.glossary_dir / f"{c.key}.yml") for c in config.categories)
+        glossary, glossary_problems = memo.glossary_result(
+            texts, config.categories, lambda: load_glossary(root, config.glossary_dir, config.categories))
+        memo.forget_unseen()
     if problems or glossary_problems:
         raise BriefingError(problems + glossary_problems)
-    matcher = build_matcher(glossary)
-    annotated: list[AnnotatedArticle] = [annotate(article, glossary, matcher) for article in articles]
+    if memo is None:
+        matcher = build_matcher(glossary)
+        annotated: list[AnnotatedArticle] = [annotate(article, glossary, matcher) for article in articles]
+    else:
+        matcher = memo.matcher_for(glossary, build_matcher)
+        annotated = [memo.annotate(annotate, article, glossary, matcher) for article in articles]
     annotated.sort(key=lambda a: a.article.sort_key)
     quotable = frozenset(e.key for e in glossary.entries if config.category(e.category).quotes)
-    site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated, quotable))
+    site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated, quotable), matcher)
     return site, warnings
 
 
-def render_pages(site: Site):
-    """(path in docs/, text) for every generated file, one at a time."""
-    yield from render_site(site)
+def render_pages(site: Site, memo: Memo | None = None, docs: Path | None = None):
+    """(path in docs/, text) for every generated file, one at a time. With a ``memo``, a page whose
+    inputs are those it was last rendered from, and which is still in ``docs`` as written, comes
+    as ``write.Kept`` instead: neither rendered nor read."""
+    if memo is None:
+        yield from render_site(site)
+    else:
+        memo.start_render(global_key(site))
+        pending = {}
+        for unit in units(site):
+            key = unit.key() if unit.key is not None else None
+            kept = memo.reusable(docs, unit.name, key)
+            if kept is not None:
+                memo.reused += len(kept)
+                pending[unit.name] = RenderedUnit(key, kept)
+                for path, digest in kept.items():
+                    yield path, write.Kept(digest)
+                continue
+            pages = unit.render()
+            memo.rendered += len(pages)
+            if key is not None:
+                pending[unit.name] = RenderedUnit(key, dict.fromkeys(pages, ""))  # digests: from the plan
+                memo.rendered_units.append(unit.name)
+            yield from pages.items()
+        memo.pending = pending
     yield from render_schemas(site.config.categories).items()
 
 
-def fingerprint(root: Path, config, config_file: str = CONFIG_FILE) -> str:
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def fingerprint(root: Path, config, config_file: str = CONFIG_FILE, memo: Memo | None = None) -> str:
     """A digest of everything the output depends on: the inputs, the site's address (SITE_URL may
-    set it: the feed's links depend on it) and the generator's own code."""
+    set it: the feed's links depend on it) and the generator's own code. A ``memo`` reads again
+    only the files whose size or time changed."""
     digest = hashlib.sha256(config.site_url.encode() + b"\0")
     sources = [root / config_file, *sorted((root / config.glossary_dir).glob("*.yml"))]
     sources += sorted((root / config.articles_dir).rglob("*.txt"))
     sources += sorted(p for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
     for path in sources:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        digest.update(memo.file_digest(path) if memo is not None else hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def up_to_date(root: Path, config_file: str = CONFIG_FILE) -> bool:
+def up_to_date(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None) -> bool:
     """True when the last build's output still stands for unchanged inputs: nothing to do."""
     try:
         config = load_config(root, config_file)
-        return write.unchanged_since_last_build(root / config.docs_dir, fingerprint(root, config, config_file))
+        return write.unchanged_since_last_build(root / config.docs_dir, fingerprint(root, config, config_file, memo))
     except (BriefingError, OSError):
         return False  # let the full build report it
 
 
 @few_collections()
-def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE) -> Result:
+def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE, memo: Memo | None = None) -> Result:
     """Regenerate docs/. Nothing is written unless every input is valid and no page conflicts.
 
     ``dry_run`` (``briefing check``) plans the same writes without making them: the plan says
-    what is stale, and its conflicts are files in docs/ that the generator does not own."""
+    what is stale, and its conflicts are files in docs/ that the generator does not own. A
+    ``memo`` (``mkdocs serve``) makes a rebuild after an edit redo only what the edit changed."""
+    if memo is not None:
+        if dry_run:
+            raise ValueError("a dry run does not use a memo")
+        memo.start_build()
     config = load_config(root, config_file)
-    inputs = fingerprint(root, config, config_file)  # before reading: an edit during the build must not be missed
-    site, warnings = prepare(root, config_file)
+    inputs = fingerprint(root, config, config_file, memo)  # before reading: an edit during the build must not be missed
+    site, warnings = prepare(root, config_file, memo)
     docs = root / site.config.docs_dir
-    plan = write.plan(docs, render_pages(site), stage=not dry_run)
+    plan = write.plan(docs, render_pages(site, memo, docs), stage=not dry_run)
     if plan.conflicts:
         raise BriefingError(list(plan.conflicts))
+    stats = None
     if not dry_run:
         write.apply(docs, plan)
+        if memo is not None:
+            stats = memo.remember_units(docs, plan.manifest)
     if not dry_run or not plan.changes:
-        write.remember_build(docs, inputs)
+        write.remember_build(docs, inputs, stats)
     return Result(site, plan, tuple(warnings))

@@ -31,6 +31,7 @@ from .annotate.coverage import coverage
 from .commands import report
 from .config import CONFIG_FILE, load_config
 from .errors import BriefingError
+from .incremental import Memo
 from .model import Config
 from .pipeline import build, up_to_date
 
@@ -62,10 +63,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.briefing: Config | None = None  # the last valid briefing.yml ...
         self._briefing_path: Path | None = None  # ... and where it was read
         self._indexer = search.BackgroundIndexer(_log_index)  # under `mkdocs serve`
+        self.memo: Memo | None = None  # under `mkdocs serve`: what the last build computed
+        self._changed = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._reset()
         self.command = command
+        if command == "serve":
+            self.memo = Memo()
 
     def on_shutdown(self) -> None:
         self._reset()
@@ -112,9 +117,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Whatever the command: if a `briefing build` was killed half-way, finish it first, so
         # MkDocs only ever sees a complete generation of docs/.
         write.recover(docs)
+        self._changed = 0  # pages MkDocs (re)built or the generator took down, in this build
         if self.serving:
             removed = self.regenerate()
-            _unpublish(config, removed)
+            self._changed += _unpublish(config, removed)
         elif not (docs / write.MANIFEST).is_file():
             raise PluginError(f"{self.briefing.docs_dir}/ has no generated pages: run 'briefing build' before "
                               "'mkdocs build' ('make site' does both)")
@@ -125,42 +131,55 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         served at once and the index follows in the background (tens of seconds for thousands of
         pages), its failure logged."""
         if self.serving:
-            self._indexer.request(Path(config.site_dir))
+            site = Path(config.site_dir)
+            if self._changed or not (site / search.BUNDLE).is_dir():  # a save that changed no page needs no new index
+                self._indexer.request(site)
             return
         try:
             log.info(search.index_site(Path(config.site_dir)).summary())
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        self._changed += 1
+        return output
+
     def regenerate(self) -> tuple[str, ...]:
         """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/.
         Returns the generated files it removed (docs-relative)."""
-        if up_to_date(self.root, self.config_file):
+        if up_to_date(self.root, self.config_file, self.memo):
             return ()
         try:
-            result = build(self.root, config_file=self.config_file)
+            result = build(self.root, config_file=self.config_file, memo=self.memo)
         except BriefingError as error:
             _log_problems(error, f"{self.briefing.docs_dir}/ keeps the last good pages until they are fixed")
             return ()
         for line in report.notes(result):
             log.info(line)
         log.info(report.counts(result, "build"))
-        log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles))))
+        if self.memo is not None:
+            log.info(self.memo.summary())
+        scans = self.memo.coverage_scans if self.memo is not None else None
+        log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles), scans)))
         return result.plan.deletes
 
 
-def _unpublish(config, removed: tuple[str, ...]) -> None:
+def _unpublish(config, removed: tuple[str, ...]) -> int:
     """Under ``mkdocs serve --dirty`` MkDocs keeps what it built before: take down what it built
-    from the pages the generator has just removed (an article deleted must not stay served)."""
+    from the pages the generator has just removed (an article deleted must not stay served).
+    Returns how many files it took down."""
     site = Path(config.site_dir)
+    count = 0
     for path in removed:
         built = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
         if built.is_file() and built.is_relative_to(site):
             built.unlink()
+            count += 1
             folder = built.parent
             while folder != site and folder.is_relative_to(site) and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
+    return count
 
 
 def _log_index(outcome) -> None:

@@ -64,7 +64,15 @@ def _inside(docs: Path, relative: str) -> Path:
     return docs / relative
 
 
-def plan(docs: Path, pages: Iterable[tuple[str, str]] | dict[str, str], stage: bool = True) -> Plan:
+@dataclass(frozen=True)
+class Kept:
+    """In place of a page's text: the page is in docs/ exactly as the last build wrote it, with
+    this digest (``incremental.Memo`` has checked). It is neither rendered nor read again."""
+
+    digest: str
+
+
+def plan(docs: Path, pages: Iterable[tuple[str, str | Kept]] | dict[str, str], stage: bool = True) -> Plan:
     """Compare the wanted pages with docs/ as it is (after finishing any interrupted run).
 
     Pages arrive one at a time and each new or changed one is staged at once, so memory holds
@@ -79,6 +87,12 @@ def plan(docs: Path, pages: Iterable[tuple[str, str]] | dict[str, str], stage: b
         for relative, text in pages.items() if isinstance(pages, dict) else pages:
             if relative in manifest:
                 raise ValueError(f"two pages want the same path: {relative}")
+            if isinstance(text, Kept):
+                if owned.get(relative) != text.digest:
+                    raise ValueError(f"{relative} is not in docs/ as the last build left it: it must be rendered")
+                manifest[relative] = text.digest
+                unchanged += 1
+                continue
             data = text.encode("utf-8")
             manifest[relative] = _digest(data)
             target = _inside(docs, relative)
@@ -229,12 +243,16 @@ def unchanged_since_last_build(docs: Path, fingerprint: str) -> bool:
         return False
 
 
-def remember_build(docs: Path, fingerprint: str) -> None:
-    """Record that docs/ is exactly what these inputs produce (after a build or a clean check)."""
+def remember_build(docs: Path, fingerprint: str, stats: dict[str, tuple[int, int]] | None = None) -> None:
+    """Record that docs/ is exactly what these inputs produce (after a build or a clean check).
+    ``stats``: every generated file's (size, mtime_ns), when the caller has just taken them."""
     files = {}
-    for relative in _read_manifest(docs):
-        stat = (docs / relative).stat()
-        files[relative] = [stat.st_size, stat.st_mtime_ns]
+    if stats is not None:
+        files = {relative: list(stat) for relative, stat in stats.items()}
+    else:
+        for relative in _read_manifest(docs):
+            stat = (docs / relative).stat()
+            files[relative] = [stat.st_size, stat.st_mtime_ns]
     data = json.dumps({"inputs": fingerprint, "files": files}, sort_keys=True).encode()
     try:
         if (docs / CACHE).read_bytes() == data:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import lexicon
 from ..model import AnnotatedArticle, Glossary, NoteKind, Unresolved
@@ -92,30 +92,68 @@ def _known_phrases(glossary: Glossary) -> Matcher:
     return Matcher([Pattern(text, PatternKind.EXCLUDE, (key,)) for text, key in sorted(phrases)])
 
 
-def coverage(glossary: Glossary, articles: list[AnnotatedArticle]) -> Coverage:
+def _scan(annotated: AnnotatedArticle, known: Matcher) -> tuple[Counter, dict[str, str], set[str]]:
+    """One article's unknown names (counted, with the sentence each first appears in) and the
+    texts its mentions were found as."""
+    counts: Counter = Counter()
+    first: dict[str, str] = {}
+    surfaces: set[str] = set()
+    blocks = annotated.article.blocks
+    spans: dict[int, list[tuple[int, int]]] = {}  # block -> spans the linker already explained
+    for index, block in enumerate(blocks):
+        for start, end, _ in known.hits(block.text):
+            spans.setdefault(index, []).append((start, end))
+    for m in annotated.mentions:
+        spans.setdefault(m.block, []).append((m.start, m.end))
+        surfaces.add(blocks[m.block].text[m.start:m.end])
+    for u in annotated.unresolved:
+        spans.setdefault(u.block, []).append((u.start, u.start + len(u.text)))
+    for index, block in enumerate(blocks):
+        text = block.text
+        masked = _masked(text, spans[index]) if index in spans else text
+        for start, end, name in _candidates(text, masked):
+            counts[name] += 1
+            if name not in first:
+                s, e = sentence_at(text, start)
+                first[name] = text[s:e]
+    return counts, first, surfaces
+
+
+@dataclass
+class Scans:
+    """Each article's scan, kept between reports (``mkdocs serve``): redone only for an article
+    that changed, or for all when the glossary's excluded phrases or places did."""
+
+    known: tuple | None = None
+    by_path: dict = field(default_factory=dict)  # source path -> (annotated article, scan)
+
+
+def coverage(glossary: Glossary, articles: list[AnnotatedArticle], scans: Scans | None = None) -> Coverage:
     counts: Counter = Counter()
     first: dict[str, tuple[str, str]] = {}
     surfaces: set[str] = set()
-    known = _known_phrases(glossary)
+    known = None
+    if scans is not None:
+        phrases = tuple((e.key, e.exclude, e.places) for e in glossary.entries)
+        if phrases != scans.known:
+            scans.known, scans.by_path = phrases, {}
     for annotated in articles:
-        blocks = annotated.article.blocks
-        spans: dict[int, list[tuple[int, int]]] = {}  # block -> spans the linker already explained
-        for index, block in enumerate(blocks):
-            for start, end, _ in known.hits(block.text):
-                spans.setdefault(index, []).append((start, end))
-        for m in annotated.mentions:
-            spans.setdefault(m.block, []).append((m.start, m.end))
-            surfaces.add(blocks[m.block].text[m.start:m.end])
-        for u in annotated.unresolved:
-            spans.setdefault(u.block, []).append((u.start, u.start + len(u.text)))
-        for index, block in enumerate(blocks):
-            text = block.text
-            masked = _masked(text, spans[index]) if index in spans else text
-            for start, end, name in _candidates(text, masked):
-                counts[name] += 1
-                if name not in first:
-                    s, e = sentence_at(text, start)
-                    first[name] = (annotated.article.path, text[s:e])
+        remembered = scans.by_path.get(annotated.article.path) if scans is not None else None
+        if remembered is not None and remembered[0] is annotated:
+            found = remembered[1]
+        else:
+            known = known or _known_phrases(glossary)
+            found = _scan(annotated, known)
+            if scans is not None:
+                scans.by_path[annotated.article.path] = (annotated, found)
+        counts.update(found[0])
+        for name, sentence in found[1].items():
+            if name not in first:
+                first[name] = (annotated.article.path, sentence)
+        surfaces |= found[2]
+    if scans is not None and len(scans.by_path) > len(articles):
+        present = {a.article.path for a in articles}
+        scans.by_path = {p: v for p, v in scans.by_path.items() if p in present}
     for annotated in articles:
         for note in annotated.notes:
             surfaces.add(note.text)  # a place read as a place is used all the same

@@ -45,8 +45,11 @@ def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], 
     return article, [], warnings
 
 
-def load_articles(root: Path, folder: str) -> tuple[list[Article], list[Problem], list[Problem]]:
-    """Every ``*.txt`` under ``folder``, with slugs made unique. Returns (articles, problems, warnings)."""
+def load_articles(root: Path, folder: str, parse=parse_article) -> tuple[list[Article], list[Problem], list[Problem]]:
+    """Every ``*.txt`` under ``folder``, with slugs made unique. Returns (articles, problems, warnings).
+
+    ``parse``: ``parse_article`` or a function that gives the same result for the same arguments
+    (``incremental.Memo.parse``, which remembers it)."""
     directory = root / folder
     if not directory.is_dir():
         return [], [Problem(folder, message="articles folder not found")], []
@@ -57,10 +60,11 @@ def load_articles(root: Path, folder: str) -> tuple[list[Article], list[Problem]
         if text is None:
             problems += found
             continue
-        article, found, warned = parse_article(text, shown)
+        article, found, warned = parse(text, shown)
         problems += found
         warnings += warned
         if article is not None:
             articles.append(article)
     slugs = unique_slugs([(a.slug, a.path) for a in articles])
-    return [replace(a, slug=s) for a, s in zip(articles, slugs)], problems, warnings
+    # The same object when the slug stands (most do): a remembered annotation of it still holds.
+    return [a if a.slug == s else replace(a, slug=s) for a, s in zip(articles, slugs)], problems, warnings

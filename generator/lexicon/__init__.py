@@ -59,6 +59,11 @@ def exact(name: str) -> frozenset[str]:
     return frozenset(phrases(name))
 
 
+def generation() -> int:
+    """Changes whenever the lists do: what was cleaned or linked with other lists must be redone."""
+    return _generation
+
+
 def extend(extra: dict[str, tuple[str, ...]]) -> None:
     """Use a briefing's own words (briefing.yml's ``lexicon:``) on top of the shipped lists."""
     global _EXTRA, _generation

@@ -6,8 +6,8 @@ import re
 from itertools import groupby
 
 from ..annotate.backlinks import Quote
-from ..annotate.linker import annotate, build_matcher
-from ..model import AnnotatedArticle, Article, Block, BlockKind, Entry, Glossary
+from ..annotate.linker import annotate
+from ..model import AnnotatedArticle, Article, Block, BlockKind, Entry, Mention
 from ..text import same_name
 from .article import annotated_text
 from .feed import render_entry_feed
@@ -29,27 +29,23 @@ def _quote(quote: Quote, article: AnnotatedArticle) -> Markdown:
     return Markdown(escape(before) + "**" + escape(mention, False) + "**" + escape(after, False))
 
 
-_MATCHER: list = []  # [(glossary, its matcher)]: one matcher for every description of a build
-
-
-def _matcher(glossary: Glossary):
-    if not _MATCHER or _MATCHER[0][0] is not glossary:
-        _MATCHER[:] = [(glossary, build_matcher(glossary))]
-    return _MATCHER[0][1]
-
-
-def linked_description(site: Site, entry: Entry, here: str) -> Markdown:
-    """The description with the first mention of every other entry as a link, found by the
-    articles' own linker (the entry's name is the 'headline', so its short names mean itself)."""
-    text = entry.description
-    blocks = (Block(BlockKind.HEADLINE, entry.name, 0), Block(BlockKind.PARAGRAPH, text, 0))
+def description_mentions(site: Site, entry: Entry) -> list[Mention]:
+    """The first mention of every other entry in the entry's description, found by the articles'
+    own linker (the entry's name is the 'headline', so its short names mean itself)."""
+    blocks = (Block(BlockKind.HEADLINE, entry.name, 0), Block(BlockKind.PARAGRAPH, entry.description, 0))
     article = Article(entry.source, entry.slug, entry.name, None, None, None, blocks)
     seen, firsts = {entry.key}, []
-    for mention in annotate(article, site.glossary, _matcher(site.glossary)).mentions:
+    for mention in annotate(article, site.glossary, site.linker()).mentions:
         if mention.block == 1 and mention.entry not in seen:
             seen.add(mention.entry)
             firsts.append(mention._replace(linked=True))
-    return annotated_text(site, text, firsts, here)
+    return firsts
+
+
+def linked_description(site: Site, entry: Entry, here: str, mentions: list[Mention] | None = None) -> Markdown:
+    """The description with those first mentions as links."""
+    firsts = description_mentions(site, entry) if mentions is None else mentions
+    return annotated_text(site, entry.description, firsts, here)
 
 
 _SPELLING_GAPS_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")

@@ -7,7 +7,8 @@ from html import escape as html_escape
 from ..model import Entry
 from . import graph
 from .markdown import Markdown, escape
-from .site import Site, html_href
+from .routes import HOME, entry_path, html_href
+from .site import Site
 
 MAP_NODES = 16  # entries on the home page's relationship map: 4 rows of 4 labels that can be read
 ENTRY_NODES = 11  # companions on an entry's map (with the entry, 3 rows of 4)
@@ -21,7 +22,7 @@ def _node(site: Site, key: str, here: str) -> graph.Node:
     entry = site.entries[key]
     position = [c.key for c in site.config.categories].index(entry.category)
     category = site.config.categories[position]
-    return graph.Node(key, entry.name, position, category.singular, site.index.count(key), html_href(here, site.entry_path(entry)), entry.summary)
+    return graph.Node(key, entry.name, position, category.singular, site.index.count(key), html_href(here, entry_path(entry)), entry.summary)
 
 
 def _figure(svg: str, caption: Markdown, listing: str) -> Markdown:
@@ -64,9 +65,9 @@ def _listing(site: Site, keys: list[str], edges: list[graph.Edge], here: str) ->
     items = []
     for key in keys:
         entry = site.entries[key]
-        with_ = ", ".join(f'<a href="{html_escape(html_href(here, site.entry_path(site.entries[k])))}">{html_escape(site.entries[k].name)}</a> ({n})'
+        with_ = ", ".join(f'<a href="{html_escape(html_href(here, entry_path(site.entries[k])))}">{html_escape(site.entries[k].name)}</a> ({n})'
                           for k, n in sorted(ties[key], key=lambda t: (-t[1], t[0])))
-        items.append(f'<li><a href="{html_escape(html_href(here, site.entry_path(entry)))}">{html_escape(entry.name)}</a>'
+        items.append(f'<li><a href="{html_escape(html_href(here, entry_path(entry)))}">{html_escape(entry.name)}</a>'
                      f' ({site.index.count(key)}){": with " + with_ if with_ else ""}</li>')
     return f'<ul class="briefing-map-list">{"".join(items)}</ul>'
 
@@ -76,13 +77,13 @@ def home_map(site: Site) -> Markdown | None:
     keys = [e.key for e in ranked[:MAP_NODES]]
     if len(keys) < 2:
         return None
-    nodes = [_node(site, k, "index.md") for k in keys]
+    nodes = [_node(site, k, HOME) for k in keys]
     edges = backbone(site, keys)
     title = f"Relationship map of the {len(keys)} most-mentioned entries"
     layout, height = graph.grid_layout(nodes, edges)
     svg = graph.svg(nodes, edges, layout, title, height=height)
     caption = f"{escape(title)}; a line joins two entries when they share articles and the tie is among the strongest of either."
-    return _figure(svg, Markdown(f"{caption} {_legend(site)}"), _listing(site, keys, edges, "index.md"))
+    return _figure(svg, Markdown(f"{caption} {_legend(site)}"), _listing(site, keys, edges, HOME))
 
 
 def entry_map(site: Site, entry: Entry, here: str) -> Markdown | None:

@@ -14,10 +14,12 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..annotate.backlinks import Index
+from ..annotate.linker import build_matcher
+from ..annotate.matcher import Matcher
 from ..model import AnnotatedArticle, Config, Entry, Glossary
 from ..schema import Kind
 from .markdown import Markdown, escape, link
-from .routes import article_path, entry_path, html_href, relative  # noqa: F401 (html_href: for maps.py, until it imports routes)
+from .routes import article_path, entry_path, relative
 
 TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
 
@@ -74,6 +76,7 @@ class Site:
     glossary: Glossary
     articles: tuple[AnnotatedArticle, ...]  # newest first
     index: Index
+    matcher: Matcher | None = None  # the articles' linker's, to link descriptions with (built if None)
 
     def __post_init__(self):
         object.__setattr__(self, "entries", self.glossary.by_key())
@@ -89,9 +92,11 @@ class Site:
         object.__setattr__(self, "quotations", self.index.quotations)  # found by annotate.quotes
         object.__setattr__(self, "positions", {a.article.slug: i for i, a in enumerate(self.articles)})
 
-    # What maps.py and units.py call, until they import routes' own.
-    article_path = staticmethod(article_path)
-    entry_path = staticmethod(entry_path)
+    def linker(self) -> Matcher:
+        """The matcher the articles were linked with (built on first use when none was given)."""
+        if self.matcher is None:
+            object.__setattr__(self, "matcher", build_matcher(self.glossary))
+        return self.matcher
 
     def entry_link(self, entry: Entry, here: str, classes: tuple[str, ...] = (), titled: bool = True) -> Markdown:
         # Listings leave the hover text out: a long timeline would carry every summary many times.

@@ -7,5 +7,5 @@ index knows what the generator knows (an article or an entry, its category, its 
 ``docs/assets/search.js``, which asks the index for those same filters, sorts and metadata.
 """
 
-from .attributes import Kind, PageAttributes, page_attributes  # noqa: F401
+from .attributes import PageAttributes, page_attributes  # noqa: F401
 from .indexer import BUNDLE, BackgroundIndexer, SearchIndexError, IndexReport, index_site  # noqa: F401

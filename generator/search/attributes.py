@@ -44,7 +44,6 @@ ENTRY_TEXT_WEIGHT = 0.5
 
 
 INDEXED = (PageKind.ARTICLE, PageKind.ENTRY)  # the kinds of page the index holds; the others carry no attributes
-Kind = PageKind  # the name generator/search/__init__.py re-exports
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,30 @@ def test_coverage_lists_the_readings_the_linker_chose(project):
         ("place", "Beijing", "China", 1), ("government", "Beijing", "China", 1), ("by date", "Bush", "George W. Bush", 1),
     ]
     assert ("China", "Beijing") not in report.unused_aliases  # a place read as a place is used
+
+
+def test_remembered_scans_give_the_same_report(project):
+    """Under `mkdocs serve` each article's scan is remembered (``scans``) and redone only for the
+    articles or glossary that changed: the report is the one a fresh scan gives."""
+    from dataclasses import replace
+
+    from generator.annotate.coverage import Scans
+
+    project.article("b.txt", "Talks\n\nPacific Command met. Then Lee Sang-hee of Seoul spoke.\n")
+    project.article("c.txt", "More talks\n\nLee Sang-hee spoke again, and Pacific Command listened.\n")
+    site, _, _ = generate(project.root)
+    articles = list(site.articles)
+    scans = Scans()
+    assert coverage(site.glossary, articles, scans) == coverage(site.glossary, articles)
+    assert len(scans.by_path) == len(articles)
+    remembered = dict(scans.by_path)
+    edited = replace(articles[0], article=replace(articles[0].article, path="seeds/articles/new.txt"))
+    again = [edited, *articles[1:]]
+    assert coverage(site.glossary, again, scans) == coverage(site.glossary, again)
+    assert all(scans.by_path[p] is remembered[p] for p in scans.by_path if p != "seeds/articles/new.txt")
+    assert articles[0].article.path not in scans.by_path  # forgotten once gone
+    # An excluded phrase added: every article is scanned again.
+    entry = site.glossary.entries[0]
+    other = replace(site.glossary, entries=(replace(entry, exclude=(*entry.exclude, "Pacific Command")), *site.glossary.entries[1:]))
+    assert coverage(other, again, scans) == coverage(other, again)
+    assert all(scans.by_path[p] is not remembered.get(p) for p in scans.by_path)

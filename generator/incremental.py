@@ -1,0 +1,171 @@
+"""Rebuilding after one edit: what the previous build computed, kept for the next (``mkdocs serve``).
+
+A ``Memo`` lives as long as a serve session (the plugin holds one). ``pipeline.build(root,
+memo=memo)`` then re-reads and re-cleans only the article files whose text changed, re-annotates
+only the articles that changed (all of them when the glossary or the lexicon did), and re-renders
+only the pages whose inputs changed: every page comes from a render unit (``render.units``) whose
+key holds everything the unit reads; a unit whose key equals the last build's, and whose files are
+still in docs/ as that build left them, is neither rendered nor read again. A build with a memo
+gives the same docs/ as one without (``tests/test_incremental.py`` proves it over a series of
+edits), only faster.
+
+Nothing here is a second source of truth: every entry is a cache of a pure function's result,
+keyed by that function's whole input, or (pages) checked against docs/ before it is trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import lexicon
+from .annotate.coverage import Scans
+from .schema import Kind
+
+
+def matching_inputs(glossary) -> tuple:
+    """Everything ``annotate.linker.build_matcher`` reads of each entry: its key and names, the
+    phrases it excludes, its offices (shared names are dated by them) and its references to
+    other entries (a shared name is resolved by them)."""
+    return tuple(
+        (e.key, e.name, e.aliases, e.short_names, e.places, e.exclude, e.offices,
+         tuple(f.values for f in e.facts if f.field.kind in (Kind.REF, Kind.REF_LIST)))
+        for e in glossary.entries
+    )
+
+
+@dataclass
+class RenderedUnit:
+    key: object
+    digests: dict[str, str]  # docs-relative path -> sha256 of what was written
+
+
+@dataclass
+class Memo:
+    parsed: dict[str, tuple[str, int, tuple]] = field(default_factory=dict)  # path -> (text, lexicon, result)
+    glossary: tuple | None = None  # (files' texts, categories, lexicon generation, result)
+    matcher: tuple | None = None  # ((matching inputs, lexicon generation), matcher)
+    annotated: dict[str, tuple] = field(default_factory=dict)  # path -> (article, matcher, annotated)
+    units: dict[str, RenderedUnit] = field(default_factory=dict)
+    global_key: object = None  # what every page reads (render.units.global_key): all units stand or fall with it
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # docs path -> (size, mtime_ns) after the last build
+    digests: dict[str, tuple[tuple[int, int, int], bytes]] = field(default_factory=dict)  # input file -> (stat, sha256)
+    coverage_scans: Scans = field(default_factory=Scans)  # annotate.coverage's, kept between builds
+    _seen: set[str] = field(default_factory=set)  # article files read by the current build
+    pending: dict[str, RenderedUnit] = field(default_factory=dict)  # units of the build in progress
+    rendered_units: list[str] = field(default_factory=list)  # keyed units the last build rendered
+    # Figures of the last build, for the log and the benchmark.
+    reparsed: int = 0
+    reannotated: int = 0
+    rendered: int = 0
+    reused: int = 0
+
+    # --- ingest and annotate -------------------------------------------------------------
+
+    def parse(self, parse_article, text: str, path: str):
+        """``parse_article(text, path)``, again only when the text (or the lexicon) changed."""
+        self._seen.add(path)
+        generation = lexicon.generation()
+        known = self.parsed.get(path)
+        if known is not None and known[0] == text and known[1] == generation:
+            return known[2]
+        self.reparsed += 1
+        result = parse_article(text, path)
+        self.parsed[path] = (text, generation, result)
+        return result
+
+    def forget_unseen(self) -> None:
+        """Drop what is remembered of article files this build did not read (deleted, renamed)."""
+        for memory in (self.parsed, self.annotated):
+            for path in [p for p in memory if p not in self._seen]:
+                del memory[path]
+
+    def glossary_result(self, texts: tuple, categories, load):
+        generation = lexicon.generation()
+        known = self.glossary
+        if known is not None and known[0] == texts and known[1] == categories and known[2] == generation:
+            return known[3]
+        result = load()
+        self.glossary = (texts, categories, generation, result)
+        return result
+
+    def matcher_for(self, glossary, build_matcher):
+        """The linker's matcher, built again only when what it is built from changed (a summary
+        or a description edited leaves it, and every annotation made with it, standing)."""
+        wanted = (matching_inputs(glossary), lexicon.generation())
+        if self.matcher is None or self.matcher[0] != wanted:
+            self.matcher = (wanted, build_matcher(glossary))
+        return self.matcher[1]
+
+    def annotate(self, annotate, article, glossary, matcher):
+        """``annotate(article, glossary, matcher)``: it reads the glossary only through the
+        matcher, so a remembered result holds while the article and the matcher are the same."""
+        known = self.annotated.get(article.path)
+        if known is not None and known[0] is article and known[1] is matcher:
+            return known[2]
+        self.reannotated += 1
+        result = annotate(article, glossary, matcher)
+        self.annotated[article.path] = (article, matcher, result)
+        return result
+
+    # --- the inputs' fingerprint ---------------------------------------------------------
+
+    def file_digest(self, path: Path) -> bytes:
+        """sha256 of a file, read again only when its size, time or inode changed."""
+        info = path.stat()
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        key = str(path)
+        known = self.digests.get(key)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        digest = hashlib.sha256(path.read_bytes()).digest()
+        self.digests[key] = (stamp, digest)
+        return digest
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def reusable(self, docs: Path, name: str, key) -> dict[str, str] | None:
+        """The files unit ``name`` wrote last time, if its key is unchanged and every one of them
+        is still in docs/ exactly as written (same size and time: nobody touched it)."""
+        known = self.units.get(name)
+        if known is None or key is None or known.key != key:
+            return None
+        folder = f"{docs}/"
+        for path in known.digests:
+            try:
+                info = os.stat(folder + path)
+            except OSError:
+                return None
+            if self.files.get(path) != (info.st_size, info.st_mtime_ns):
+                return None
+        return known.digests
+
+    def start_build(self) -> None:
+        self._seen = set()
+        self.reparsed = self.reannotated = self.rendered = self.reused = 0
+        self.rendered_units = []
+
+    def start_render(self, global_key) -> None:
+        if global_key != self.global_key:
+            self.units.clear()
+        self.global_key = global_key
+
+    def remember_units(self, docs: Path, manifest: dict[str, str]) -> dict[str, tuple[int, int]]:
+        """After a build wrote docs/: what each unit rendered (``pending``, set while rendering),
+        with the digests the write recorded, and the sizes and times of every generated file
+        (returned: ``write.remember_build`` records the same)."""
+        folder = f"{docs}/"
+        files = {}
+        for path in manifest:
+            info = os.stat(folder + path)
+            files[path] = (info.st_size, info.st_mtime_ns)
+        self.units = {name: RenderedUnit(unit.key, {path: manifest[path] for path in unit.digests})
+                      for name, unit in self.pending.items()}
+        self.files, self.pending = files, {}
+        return files
+
+    def summary(self) -> str:
+        return (f"rebuilt from memory: {self.reparsed} article files read again, {self.reannotated} articles annotated, "
+                f"{self.rendered} pages rendered, {self.reused} kept")

@@ -1,0 +1,119 @@
+"""The site as units of rendering, each with the key of everything it reads.
+
+A unit renders one or more files (an entry: its page, its mentions pages, its feed). Its key is
+a value that is equal between two builds only if the unit's output is too: a build under ``mkdocs
+serve`` skips a unit whose key has not changed (``incremental.Memo``). Keys hold the objects the
+renderer reads (an article, the entries it links), compared by value, except where identity is
+enough (``Same``). What every page reads (the configuration, every entry's name and address) is
+the ``global_key``; the index pages read nearly everything and have no key: they are always
+rendered. ``tests/test_incremental.py`` checks these keys against full builds, edit by edit:
+a key that misses an input fails it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..schema import Kind
+from .article import render_article
+from .entry import description_mentions, render_entry
+from .feed import render_feed
+from .indexes import render_category_index, render_glossary_index, render_home, render_timeline
+from .maps import ENTRY_NODES, FEW, backbone
+from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, article_path, category_index_path
+from .site import TOGETHER, Site
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # unique within a site: "article:<source path>", "entry:<key>", "home", ...
+    key: Callable[[], object] | None  # None: always rendered
+    render: Callable[[], dict[str, str]]  # docs-relative path -> text
+
+
+class Same:
+    """Equal to another ``Same`` of the very same object: for inputs a build reuses whole (an
+    annotated article read from the memo) or replaces whole (the glossary), where comparing by
+    value would cost more than rendering."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Same) and other.value is self.value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+
+def global_key(site: Site) -> object:
+    """What any page may read: the configuration, the name, address and category of every entry
+    (links, feeds and lists name them), and whether the briefing is past a handful of articles
+    (the maps' threshold)."""
+    return (site.config, tuple((e.key, e.name, e.slug, e.category) for e in site.glossary.entries), len(site.articles) >= FEW)
+
+
+def units(site: Site) -> Iterator[Unit]:
+    yield Unit("home", None, lambda: {HOME: render_home(site)})
+    yield Unit("timeline", None, lambda: render_timeline(site))
+    yield Unit("feed", None, lambda: {SITE_FEED: render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()})})
+    yield Unit("glossary", None, lambda: {GLOSSARY_INDEX: render_glossary_index(site)})
+    for category in site.config.categories:
+        yield Unit(f"category:{category.key}", None,
+                   lambda category=category: {category_index_path(category.key): render_category_index(site, category)})
+    for position, annotated in enumerate(site.articles):
+        yield Unit(f"article:{annotated.article.path}", lambda position=position: _article_key(site, position),
+                   lambda annotated=annotated: {article_path(annotated): render_article(site, annotated)})
+    for entry in site.glossary.entries:
+        yield Unit(f"entry:{entry.key}", lambda entry=entry: _entry_key(site, entry), lambda entry=entry: render_entry(site, entry))
+
+
+def _neighbour(site: Site, position: int):
+    if 0 <= position < len(site.articles):
+        article = site.articles[position].article
+        return article.title, article.slug
+    return None
+
+
+def _article_key(site: Site, position: int) -> object:
+    """An article's page: the article, the titles and addresses of the articles before and after
+    it, and every entry it names or could have named (links, hover text, the reader's controls)."""
+    annotated = site.articles[position]
+    keys = {m.entry for m in annotated.mentions} | {c for u in annotated.unresolved for c in u.candidates}
+    return (Same(annotated), _neighbour(site, position - 1), _neighbour(site, position + 1),
+            tuple(site.entries[k] for k in sorted(keys)))
+
+
+def _entry_key(site: Site, entry) -> object:
+    """An entry's page, mentions pages and feed: the entry; the entries its facts name and those
+    that name it; every article that mentions it, with the quoted sentences; what it is quoted as
+    saying; its companions, their counts and the ties among them (the map); and the entries its
+    description links."""
+    key = entry.key
+    index = site.index
+    refs = tuple(site.named.get(v) for fact in entry.facts if fact.field.kind in (Kind.REF, Kind.REF_LIST) for v in fact.values)
+    together = tuple(index.together.get(key, ())[:TOGETHER])
+    drawn = [k for k, _ in together[:ENTRY_NODES]]
+    return (
+        entry,
+        refs,
+        tuple(site.referrers.get(entry.name, ())),
+        tuple(index.backlinks.get(key, ())),
+        site.quotations.get(key, ()),
+        together,
+        tuple(site.entries[k] for k, _ in together),
+        tuple(index.count(k) for k in drawn),
+        tuple(backbone(site, drawn, per_node=1)) if drawn else (),
+        _description_links(site, entry),
+    )
+
+
+def _description_links(site: Site, entry) -> tuple:
+    """The entries the description links, where: found again (a short text) rather than keyed by
+    the whole glossary, so that editing one entry does not re-render every described one."""
+    if not entry.description:
+        return ()
+    return tuple((m.start, m.end, site.entries[m.entry]) for m in description_mentions(site, entry))
