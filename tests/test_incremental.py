@@ -63,6 +63,8 @@ def test_every_edit_gives_the_pages_of_a_full_build(project):
 
     edits = [
         ("reword a sentence", lambda: _edit(articles / "000_caf21451544b7621.txt", "pushed this evening", "pressed this evening")),
+        ("an article names one more entry, never named before", lambda: _edit(
+            articles / "100_extra.txt", "about North Korea on Monday.", "about North Korea and Iran on Monday.")),
         ("add an article", lambda: (articles / "200_new.txt").write_text(
             "---\ndate: 2018-06-13\n---\nMoon hails summit\n\nMoon Jae-in said the Singapore summit of Donald Trump and Kim Jong-un was historic.\n")),
         ("delete an article", lambda: (articles / "103_extra.txt").unlink()),

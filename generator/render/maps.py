@@ -72,9 +72,14 @@ def _listing(site: Site, keys: list[str], edges: list[graph.Edge], here: str) ->
     return f'<ul class="briefing-map-list">{"".join(items)}</ul>'
 
 
-def home_map(site: Site) -> Markdown | None:
+def home_map_keys(site: Site) -> list[str]:
+    """The entries on the home page's map: the most mentioned."""
     ranked = sorted((e for e in site.glossary.entries if site.index.count(e.key)), key=lambda e: (-site.index.count(e.key), e.key))
-    keys = [e.key for e in ranked[:MAP_NODES]]
+    return [e.key for e in ranked[:MAP_NODES]]
+
+
+def home_map(site: Site) -> Markdown | None:
+    keys = home_map_keys(site)
     if len(keys) < 2:
         return None
     nodes = [_node(site, k, HOME) for k in keys]

@@ -5,8 +5,7 @@ a value that is equal between two builds only if the unit's output is too: a bui
 serve`` skips a unit whose key has not changed (``incremental.Memo``). Keys hold the objects the
 renderer reads (an article, the entries it links), compared by value, except where identity is
 enough (``Same``). What every page reads (the configuration, every entry's name and address) is
-the ``global_key``; the index pages read nearly everything and have no key: they are always
-rendered. ``tests/test_incremental.py`` checks these keys against full builds, edit by edit:
+the ``global_key``. ``tests/test_incremental.py`` checks these keys against full builds, edit by edit:
 a key that misses an input fails it.
 """
 
@@ -18,9 +17,9 @@ from dataclasses import dataclass
 from ..schema import Kind
 from .article import render_article
 from .entry import description_mentions, render_entry
-from .feed import render_feed
-from .indexes import render_category_index, render_glossary_index, render_home, render_timeline
-from .maps import ENTRY_NODES, FEW, backbone
+from .feed import LIMIT as FEED_LIMIT, render_feed
+from .indexes import LATEST, render_category_index, render_glossary_index, render_home, render_timeline
+from .maps import ENTRY_NODES, FEW, backbone, home_map_keys
 from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, article_path, category_index_path
 from .site import TOGETHER, Site
 
@@ -57,18 +56,59 @@ def global_key(site: Site) -> object:
 
 
 def units(site: Site) -> Iterator[Unit]:
-    yield Unit("home", None, lambda: {HOME: render_home(site)})
-    yield Unit("timeline", None, lambda: render_timeline(site))
-    yield Unit("feed", None, lambda: {SITE_FEED: render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()})})
-    yield Unit("glossary", None, lambda: {GLOSSARY_INDEX: render_glossary_index(site)})
+    yield Unit("home", lambda: _home_key(site), lambda: {HOME: render_home(site)})
+    yield Unit("timeline", lambda: _timeline_key(site), lambda: render_timeline(site))
+    yield Unit("feed", lambda: tuple(Same(a) for a in _dated(site)[:FEED_LIMIT]),
+               lambda: {SITE_FEED: render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()})})
+    yield Unit("glossary", lambda: _glossary_key(site), lambda: {GLOSSARY_INDEX: render_glossary_index(site)})
     for category in site.config.categories:
-        yield Unit(f"category:{category.key}", None,
+        yield Unit(f"category:{category.key}", lambda category=category: _category_key(site, category),
                    lambda category=category: {category_index_path(category.key): render_category_index(site, category)})
     for position, annotated in enumerate(site.articles):
         yield Unit(f"article:{annotated.article.path}", lambda position=position: _article_key(site, position),
                    lambda annotated=annotated: {article_path(annotated): render_article(site, annotated)})
     for entry in site.glossary.entries:
         yield Unit(f"entry:{entry.key}", lambda entry=entry: _entry_key(site, entry), lambda entry=entry: render_entry(site, entry))
+
+
+def _dated(site: Site) -> list:
+    return [a for a in site.articles if a.article.date]
+
+
+def _row(annotated) -> tuple:
+    """What a list of articles shows of one (the timeline, the home page's latest)."""
+    article = annotated.article
+    return article.date, article.title, article.slug, article.source, annotated.entries()
+
+
+def _timeline_key(site: Site) -> object:
+    """Every article's row: an edit that leaves an article's date, title, outlet and entries as
+    they were (most do) leaves the timeline as it was."""
+    return tuple(_row(a) for a in site.articles)
+
+
+def _glossary_key(site: Site) -> object:
+    """The glossary and category indexes: every entry (names, summaries, the facts groups come
+    from) and how often each is mentioned."""
+    return site.glossary.entries, tuple(site.index.count(e.key) for e in site.glossary.entries)
+
+
+def _category_key(site: Site, category) -> object:
+    """A category's index: its entries (names, summaries, facts), their counts, and the entries
+    its groups are headed by (another category's, for a person's state)."""
+    entries = tuple(e for e in site.glossary.entries if e.category == category.key)
+    field = category.group_field
+    heads = tuple(site.named.get(v) for e in entries for f in e.facts if field is not None and f.field.key == field.key for v in f.values)
+    return entries, heads, tuple(site.index.count(e.key) for e in (*entries, *filter(None, heads)))
+
+
+def _home_key(site: Site) -> object:
+    """The home page: the latest articles' rows, the dates the briefing spans, every entry's count
+    (the most mentioned are listed), and the map's entries and ties."""
+    dated = [a.article.date for a in site.articles if a.article.date]
+    drawn = home_map_keys(site)
+    return (tuple(_row(a) for a in site.articles[:LATEST]), len(site.articles), len(dated), min(dated, default=None),
+            max(dated, default=None), _glossary_key(site), tuple(backbone(site, drawn)))
 
 
 def _neighbour(site: Site, position: int):
