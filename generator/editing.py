@@ -22,6 +22,7 @@ from .ingest.files import read_text
 from .ingest.glossary import Claim, load_claims
 from .ingest.yamlfile import LocList, LocMap, LocStr, parse_yaml
 from .text import match_key, same_name, sort_key
+from .render.routes import schema_path
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # lines with their ends, as YAML counts them
 
@@ -84,7 +85,7 @@ def add_entry(root: Path, category_key: str, name: str, note: Callable[[str], No
         note(place.note)
     newline = "\r\n" if "\r\n" in raw else "\n"
     if place.line is None:
-        header = "" if raw else f"# yaml-language-server: $schema=../../{config.docs_dir}/schemas/{category_key}.schema.json\n"
+        header = "" if raw else f"# yaml-language-server: $schema=../../{config.docs_dir}/{schema_path(category_key)}\n"
         gap = bool(raw.strip()) and place.blank_lines
         write.append_text(target, header + stub(category, name, first_in_file=not gap, newline=newline))
         return shown, len(_LINE_RE.findall(raw + header)) + 1 + gap

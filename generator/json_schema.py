@@ -12,6 +12,7 @@ import json
 from .ingest.glossary import entry_schema
 from .model import Category
 from .schema import OFFICE_SCHEMA, Field, Kind
+from .render.routes import schema_path
 
 # Editors read YAML 1.2, where an unquoted 4500 is a number and yes a boolean; the generator keeps
 # every scalar as the text typed, so both are fine wherever text is.
@@ -58,6 +59,6 @@ def category_schema(category: Category) -> dict:
 
 def render_schemas(categories: tuple[Category, ...]) -> dict[str, str]:
     return {
-        f"schemas/{c.key}.schema.json": json.dumps(category_schema(c), indent=2, ensure_ascii=False) + "\n"
+        schema_path(c.key): json.dumps(category_schema(c), indent=2, ensure_ascii=False) + "\n"
         for c in categories
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import BriefingError, Problem
 from . import report
+from ..render.routes import schema_path
 
 CATEGORIES = """\
 categories:
@@ -122,7 +123,7 @@ def planned(title: str) -> dict[str, bytes]:
     )
     out = {"briefing.yml": config, ".gitignore": GITIGNORE, "seeds/articles/sample.txt": ARTICLE}
     for key, text in GLOSSARY.items():
-        header = f"# yaml-language-server: $schema=../../docs/schemas/{key}.schema.json\n"
+        header = f"# yaml-language-server: $schema=../../docs/{schema_path(key)}\n"
         out[f"seeds/glossary/{key}.yml"] = header + text
     return {path: text.encode("utf-8") for path, text in out.items()} | skeleton_files()
 
