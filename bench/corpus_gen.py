@@ -3,10 +3,24 @@
 ``Corpus(seed)`` builds a glossary of ``per_category`` entries in each of people, states and
 weapons (every entry with aliases; many people with shared short names, some with offices), and
 ``article(i)`` writes article ``i`` from its own seeded random generator, so the 200-article
-corpus is the first 200 articles of the 2,000-article one. Articles are news-like: 600-900 words,
-dated or undated, with outlet junk (an outlet glued to the headline, "READ MORE" buttons, photo
-credits, teasers, navigation), subheadings and captions, and glossary mentions at about the density
-of the real seed articles (one every 13-18 words).
+corpus is the first 200 articles of the 2,000-article one.
+
+Two shapes of corpus, chosen by ``Corpus(seed, per_category, shape=...)``; the same seed gives the
+same glossary names in both, and each is deterministic:
+
+``shape="topical"`` (the default, the benchmark's own corpus): articles are news-like, 600-900
+words, dated or undated, with outlet junk (an outlet glued to the headline, "READ MORE" buttons,
+photo credits, teasers, navigation), subheadings and captions, and glossary mentions at about the
+density of the real seed articles (one every 13-18 words). Each article has a cast of a few entries
+drawn by popularity (a Zipf-like rank per category), so mentions cluster by topic: few distinct
+pairs of entries mentioned together.
+
+``shape="uniform"``: every entry has exactly one alias (no short names), and every mention draws
+its entry uniformly from the whole category (no cast, no popularity), so an article names about 40
+distinct entries and the pairs of entries mentioned together are spread over all the glossary (at
+10,000 articles and 3,000 entries: millions of distinct pairs). Articles are about 3.7 KB (3.4-4.0),
+with about 40 mentions (34-42 in the body, more in the headline), the same sentence templates,
+without outlet junk.
 """
 
 from __future__ import annotations
@@ -20,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CATEGORIES = ("people", "states", "weapons")
+SHAPES = ("topical", "uniform")
 
 BRIEFING_YML = """\
 # Briefing configuration (synthetic benchmark corpus; same categories as the real briefing.yml).
@@ -167,9 +182,12 @@ def _date(rng: random.Random, start: int, end: int) -> dt.date:
 class Corpus:
     """The synthetic glossary (built at construction) and articles (built on demand, by index)."""
 
-    def __init__(self, seed: int = 20240601, per_category: int = 1000):
+    def __init__(self, seed: int = 20240601, per_category: int = 1000, shape: str = "topical"):
+        if shape not in SHAPES:
+            raise ValueError(f"unknown corpus shape {shape!r}: expected one of {', '.join(SHAPES)}")
         self.seed = seed
         self.per_category = per_category
+        self.shape = shape
         self.rng = random.Random(seed)
         self.claimed: set[str] = set()  # keys of names and aliases (unique across the glossary)
         self.words: set[str] = set()  # every synthetic word handed out, to keep them distinct
@@ -190,7 +208,18 @@ class Corpus:
                 weights[i] = 1.0 / (rank + 1) ** 1.05
             self.weights[category] = weights
         self.ranked = {c: sorted(range(len(e)), key=lambda i, c=c: -self.weights[c][i]) for c, e in self.entries.items()}
+        if shape == "uniform":
+            self._one_alias_each()
         self.office_holders = [p for p in self.people if p.offices and p.short_names]
+
+    def _one_alias_each(self) -> None:
+        """The uniform shape's glossary: the topical one with exactly one alias per entry and no
+        short names (a state keeps its demonym, the adjective the sentences use; a weapon class
+        its acronym or other name where it has one)."""
+        for entries in self.entries.values():
+            for entry in entries:
+                entry.aliases = [entry.aliases[-1] if entry.lower else entry.aliases[0]]
+                entry.short_names = []
 
     # Words ---------------------------------------------------------------------------------
 
@@ -381,7 +410,8 @@ class Corpus:
 
     def article(self, i: int) -> tuple[str, str, list[str], str]:
         """(file name, file text, body paragraphs, headline) of article ``i``."""
-        return _ArticleWriter(self, i).write()
+        writer = _UniformWriter if self.shape == "uniform" else _ArticleWriter
+        return writer(self, i).write()
 
     def write(self, root: Path, articles: int) -> int:
         """Write briefing.yml, the glossary and ``articles`` articles under ``root``. Returns text bytes."""
@@ -642,6 +672,68 @@ class _ArticleWriter:
         if source and rng.random() < 0.3:  # outlet glued to the headline, headline repeated below
             head = [f"{source} - {headline}", headline]
         text = ("---\n" + "\n".join(meta) + "\n---\n" if meta else "") + "\n\n".join(head + body) + "\n"
+        digest = hashlib.sha1(f"{self.corpus.seed}-{self.i}".encode()).hexdigest()[:16]
+        return f"{self.i:05d}_{digest}.txt", text, paragraphs, headline
+
+
+_MENTION_SLOTS = re.compile(r"<(?:P|S|SA|W|WC|WCS)>")
+
+
+class _UniformWriter(_ArticleWriter):
+    """An article of the uniform shape: each mention's entry drawn uniformly from its category."""
+
+    def __init__(self, corpus: Corpus, i: int):
+        self.corpus = corpus
+        self.i = i
+        self.rng = random.Random(f"{corpus.seed}-article-{i}")
+        self.date = _date(self.rng, 2000, 2024) if self.rng.random() < 0.85 else None
+        self.named: set[str] = set()
+
+    def person(self) -> str:
+        p = self.rng.choice(self.corpus.people)
+        first = p.name not in self.named
+        self.named.add(p.name)
+        return p.name if self.rng.random() < (0.8 if first else 0.6) else p.aliases[0]
+
+    def state(self, adjective: bool = False) -> str:
+        s = self.rng.choice(self.corpus.states)
+        return s.aliases[0] if adjective else s.name  # the one alias is the demonym
+
+    def weapon(self) -> str:
+        w = self.rng.choice(self.corpus.weapons)
+        if w.lower:
+            return w.name.lower() if self.rng.random() < 0.6 else w.aliases[0]
+        return w.name if self.rng.random() < 0.6 else w.aliases[0]
+
+    def weapon_class(self, plural: bool = False) -> str:
+        return self.weapon()  # classes are entries like any other here: no plural, no preference
+
+    def write(self) -> tuple[str, str, list[str], str]:
+        rng = self.rng
+        headline = self.fill(rng.choice(_HEADLINES))
+        self.named.clear()  # the headline does not count as naming someone in the text
+        wanted, size = rng.randint(34, 42), rng.randint(3400, 4000)
+        sentences: list[str] = []
+        found = 0
+        while found < wanted:
+            template = rng.choice(_SENTENCES)
+            found += len(_MENTION_SLOTS.findall(template))
+            sentences.append(self.fill(template))
+        length = len(headline) + sum(len(s) + 1 for s in sentences)
+        while length < size:  # mention-free sentences, anywhere, up to the article's size
+            filler = rng.choice(_FILLER)
+            sentences.insert(rng.randint(0, len(sentences)), filler)
+            length += len(filler) + 1
+        paragraphs: list[str] = []
+        while sentences:
+            count = rng.choice([1, 2, 2, 3])
+            paragraphs.append(" ".join(sentences[:count]))
+            del sentences[:count]
+        meta = [f"date: {self.date.isoformat()}"] if self.date is not None else []
+        source = rng.choice(_OUTLETS) if rng.random() < 0.7 else None
+        if source:
+            meta.append(f"source: {_yaml(source)}")
+        text = ("---\n" + "\n".join(meta) + "\n---\n" if meta else "") + "\n\n".join([headline, *paragraphs]) + "\n"
         digest = hashlib.sha1(f"{self.corpus.seed}-{self.i}".encode()).hexdigest()[:16]
         return f"{self.i:05d}_{digest}.txt", text, paragraphs, headline
 

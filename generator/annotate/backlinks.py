@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, islice
 from typing import NamedTuple
 
 from ..model import AnnotatedArticle, Glossary
 from .quotes import Quotation, quotations
 from .sentences import sentence_spans
+
+# Companions kept ranked per entry. The pages read the first 12 ("Often mentioned with"), the maps
+# the first 11 and, for the ties among those, further down a companion's list until a tie is found:
+# 256 covers 94% of those reads when mentions spread evenly over 3,000 entries, and all of them when
+# they cluster by topic (bench/corpus_gen.py's two shapes). Only a cache: reading further ranks again.
+HEAD = 256
 
 
 class Quote(NamedTuple):
@@ -35,14 +43,128 @@ class Backlink:
     quotes: tuple[Quote, ...]  # one per distinct sentence, in reading order
 
 
+class CoMentions:
+    """Which entries each article mentions and which articles mention each entry: enough to rank
+    one entry's companions at a time, in memory proportional to the mentions.
+
+    A table of every pair mentioned together grows with the distinct pairs instead: when mentions
+    spread over a big glossary rather than cluster by topic, that is millions of pairs (3.5 million,
+    about 750 MB, for 10,000 articles naming about 40 of 3,000 entries each)."""
+
+    def __init__(self, mentioned: list[tuple[str, ...]]):
+        """``mentioned``: for each article, the keys of the entries it mentions (each once)."""
+        # Entries are numbered in key order, so that ordering numbers breaks ties by key.
+        self.keys = tuple(sorted({key for keys in mentioned for key in keys}))
+        self.number = {key: n for n, key in enumerate(self.keys)}
+        self.in_article = [tuple(self.number[key] for key in keys) for keys in mentioned]  # article -> entries
+        articles: list[list[int]] = [[] for _ in self.keys]
+        for article, entries in enumerate(self.in_article):
+            for n in entries:
+                articles[n].append(article)
+        self.articles = [tuple(a) for a in articles]  # entry -> the articles mentioning it
+        # A companion as one int, (shared articles, then the complement of its number): sorting
+        # these descending ranks by count, then by key, in C.
+        self._shift = max(len(self.keys), 1).bit_length()
+        self._mask = (1 << self._shift) - 1
+        self._sets: dict[int, frozenset[int]] = {}
+
+    def ranked(self, key: str) -> list[int]:
+        """Every entry that shares an article with ``key``, most shared first, then by key, as
+        codes for ``decode``."""
+        me = self.number.get(key)
+        if me is None:
+            return []
+        counts = Counter(chain.from_iterable(map(self.in_article.__getitem__, self.articles[me])))  # in C
+        del counts[me]
+        shift, mask = self._shift, self._mask
+        codes = [(count << shift) | (mask - n) for n, count in counts.items()]
+        codes.sort(reverse=True)
+        return codes
+
+    def decode(self, code: int) -> tuple[str, int]:
+        """A companion's ``(key, shared articles)``."""
+        return self.keys[self._mask - (code & self._mask)], code >> self._shift
+
+    def shared(self, a: str, b: str) -> int:
+        """How many articles mention both ``a`` and ``b``."""
+        if a not in self.number or b not in self.number:
+            return 0
+        return len(self._set(self.number[a]) & self._set(self.number[b]))
+
+    def _set(self, n: int) -> frozenset[int]:
+        # Made when first asked for: at most one per entry, as many elements as the entry's articles.
+        found = self._sets.get(n)
+        if found is None:
+            found = self._sets[n] = frozenset(self.articles[n])
+        return found
+
+
+class Companions(Sequence):
+    """One entry's companions as ``(other key, shared articles)``, strongest first, then by key: a
+    read-only sequence like a tuple. The first ``HEAD`` are kept (8 bytes each); an index, slice or
+    iteration reaching further ranks the entry's companions again, and keeps nothing."""
+
+    __slots__ = ("key", "_head", "_length", "_source")
+
+    def __init__(self, key: str, ranked: list[int], source: CoMentions):
+        self.key = key
+        self._head = array("q", ranked[:HEAD])
+        self._length = len(ranked)
+        self._source = source
+
+    def __len__(self) -> int:
+        return self._length
+
+    def _codes(self, wanted: range) -> Sequence[int]:
+        """The codes, all of them unless every index ``wanted`` is in the head."""
+        if not wanted or max(wanted[0], wanted[-1]) < len(self._head):
+            return self._head
+        return self._source.ranked(self.key)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            wanted = range(*at.indices(self._length))
+            codes = self._codes(wanted)
+            return tuple(self._source.decode(codes[i]) for i in wanted)
+        if not -self._length <= at < self._length:
+            raise IndexError("Companions index out of range")
+        at %= self._length
+        return self._source.decode(self._codes(range(at, at + 1))[at])
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        decode = self._source.decode
+        for code in self._head:  # a reader that stops early (the maps do) never ranks again
+            yield decode(code)
+        if self._length > len(self._head):
+            for code in islice(self._source.ranked(self.key), len(self._head), None):
+                yield decode(code)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Companions, tuple)):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compares by value, like a list
+
+    def __repr__(self) -> str:
+        return f"Companions({self.key!r}: {len(self)}, strongest {self[:3]!r})"
+
+
 @dataclass(frozen=True)
 class Index:
     backlinks: dict[str, tuple[Backlink, ...]]  # entry key -> articles, newest first
-    together: dict[str, tuple[tuple[str, int], ...]]  # entry key -> (other key, shared articles)
+    # entry key -> (other key, shared articles), strongest first then by key; only entries with companions
+    together: dict[str, Companions]
     quotations: dict[str, tuple[Quotation, ...]] = field(default_factory=dict)  # entry key -> what it is quoted as saying
+    co_mentions: CoMentions | None = None
 
     def count(self, key: str) -> int:
         return len(self.backlinks.get(key, ()))
+
+    def shared(self, a: str, b: str) -> int:
+        """How many articles mention both ``a`` and ``b`` (a set intersection: cheaper than
+        reading ``together[a]`` beyond its first ``HEAD``)."""
+        return self.co_mentions.shared(a, b) if self.co_mentions is not None else 0
 
 
 def _around(spans: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
@@ -55,7 +177,7 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: 
     ordered = sorted(articles, key=lambda a: a.article.sort_key)
     said: dict[str, list[Quotation]] = defaultdict(list)
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
-    pairs: Counter = Counter()
+    mentioned: list[tuple[str, ...]] = []
     for annotated in ordered:
         quotes: dict[str, dict[tuple[int, int, int], Quote]] = defaultdict(dict)
         spans: dict[int, list[tuple[int, int]]] = {}  # sentences of each block, found once
@@ -69,16 +191,20 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: 
                 seen[(mention.block, start, end)] = Quote(mention.block, start, end, mention.start, mention.end)
         for key, found in quotes.items():
             backlinks[key].append(Backlink(annotated, tuple(found.values())))
-        pairs.update(combinations(sorted(quotes), 2))  # counted in C: millions of pairs at scale
+        mentioned.append(tuple(quotes))
         if quotable:
             for quotation in quotations(annotated, quotable):
                 said[quotation.entry].append(quotation)
-    together: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (a, b), count in pairs.items():
-        together[a].append((b, count))
-        together[b].append((a, count))
+    # Companions counted one entry at a time, only the strongest kept: never a table of every pair.
+    co_mentions = CoMentions(mentioned)
+    together = {}
+    for key in co_mentions.keys:
+        ranked = co_mentions.ranked(key)
+        if ranked:
+            together[key] = Companions(key, ranked, co_mentions)
     return Index(
         backlinks={k: tuple(v) for k, v in backlinks.items()},
-        together={k: tuple(sorted(v, key=lambda p: (-p[1], p[0]))) for k, v in together.items()},
+        together=together,
         quotations={k: tuple(v) for k, v in said.items()},
+        co_mentions=co_mentions,
     )
