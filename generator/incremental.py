@@ -23,6 +23,8 @@ from pathlib import Path
 from . import lexicon
 from .annotate.coverage import Scans
 from .schema import Kind
+from .ingest.files import read_text
+from .write import JOURNAL
 
 
 def matching_inputs(glossary) -> tuple:
@@ -44,15 +46,18 @@ class RenderedUnit:
 
 @dataclass
 class Memo:
+    texts: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)  # path -> (stat, text)
     parsed: dict[str, tuple[str, int, tuple]] = field(default_factory=dict)  # path -> (text, lexicon, result)
     glossary: tuple | None = None  # (files' texts, categories, lexicon generation, result)
     matcher: tuple | None = None  # ((matching inputs, lexicon generation), matcher)
     annotated: dict[str, tuple] = field(default_factory=dict)  # path -> (article, matcher, annotated)
     units: dict[str, RenderedUnit] = field(default_factory=dict)
+    inputs: str | None = None  # the inputs' fingerprint of the last build (pipeline.fingerprint)
     global_key: object = None  # what every page reads (render.units.global_key): all units stand or fall with it
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # docs path -> (size, mtime_ns) after the last build
     digests: dict[str, tuple[tuple[int, int, int], bytes]] = field(default_factory=dict)  # input file -> (stat, sha256)
     coverage_scans: Scans = field(default_factory=Scans)  # annotate.coverage's, kept between builds
+    index_parts: dict = field(default_factory=dict)  # annotate.backlinks.build_index's, kept between builds
     _seen: set[str] = field(default_factory=set)  # article files read by the current build
     pending: dict[str, RenderedUnit] = field(default_factory=dict)  # units of the build in progress
     rendered_units: list[str] = field(default_factory=list)  # keyed units the last build rendered
@@ -76,8 +81,25 @@ class Memo:
         self.parsed[path] = (text, generation, result)
         return result
 
+    def read_text(self, file: Path, shown: str):
+        """``ingest.files.read_text``, again only when the file's size, time or inode changed."""
+        try:
+            info = os.stat(file)
+            stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        except OSError:
+            stamp = None
+        known = self.texts.get(shown)
+        if stamp is not None and known is not None and known[0] == stamp:
+            return known[1], []
+        text, problems = read_text(file, shown)
+        if text is not None and stamp is not None:
+            self.texts[shown] = (stamp, text)
+        return text, problems
+
     def forget_unseen(self) -> None:
         """Drop what is remembered of article files this build did not read (deleted, renamed)."""
+        for path in [p for p in self.texts if p not in self._seen]:
+            del self.texts[path]
         for memory in (self.parsed, self.annotated):
             for path in [p for p in memory if p not in self._seen]:
                 del memory[path]
@@ -103,7 +125,8 @@ class Memo:
         """``annotate(article, glossary, matcher)``: it reads the glossary only through the
         matcher, so a remembered result holds while the article and the matcher are the same."""
         known = self.annotated.get(article.path)
-        if known is not None and known[0] is article and known[1] is matcher:
+        # By value when not the same object: an article whose slug was made unique is a copy.
+        if known is not None and known[1] is matcher and (known[0] is article or known[0] == article):
             return known[2]
         self.reannotated += 1
         result = annotate(article, glossary, matcher)
@@ -112,17 +135,32 @@ class Memo:
 
     # --- the inputs' fingerprint ---------------------------------------------------------
 
-    def file_digest(self, path: Path) -> bytes:
+    def file_digest(self, path: str) -> bytes:
         """sha256 of a file, read again only when its size, time or inode changed."""
-        info = path.stat()
+        info = os.stat(path)
         stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
-        key = str(path)
-        known = self.digests.get(key)
+        known = self.digests.get(path)
         if known is not None and known[0] == stamp:
             return known[1]
-        digest = hashlib.sha256(path.read_bytes()).digest()
-        self.digests[key] = (stamp, digest)
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).digest()
+        self.digests[path] = (stamp, digest)
         return digest
+
+    def unchanged_since_last_build(self, docs: Path, inputs: str) -> bool:
+        """``write.unchanged_since_last_build`` from memory: the same inputs as the last build,
+        and every file it left in docs/ still there as it left it (size and time)."""
+        if inputs != self.inputs or (docs / JOURNAL).exists():
+            return False
+        folder = f"{docs}/"
+        for path, stamp in self.files.items():
+            try:
+                info = os.stat(folder + path)
+            except OSError:
+                return False
+            if (info.st_size, info.st_mtime_ns) != stamp:
+                return False
+        return True
 
     # --- pages ----------------------------------------------------------------------------
 

@@ -61,7 +61,7 @@ def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None
         articles, problems, warnings = load_articles(root, config.articles_dir)
         glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
     else:
-        articles, problems, warnings = load_articles(root, config.articles_dir, partial(memo.parse, parse_article))
+        articles, problems, warnings = load_articles(root, config.articles_dir, partial(memo.parse, parse_article), memo.read_text)
         texts = tuple(_bytes(root / config.glossary_dir / f"{c.key}.yml") for c in config.categories)
         glossary, glossary_problems = memo.glossary_result(
             texts, config.categories, lambda: load_glossary(root, config.glossary_dir, config.categories))
@@ -76,7 +76,8 @@ def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None
         annotated = [memo.annotate(annotate, article, glossary, matcher) for article in articles]
     annotated.sort(key=lambda a: a.article.sort_key)
     quotable = frozenset(e.key for e in glossary.entries if config.category(e.category).quotes)
-    site = Site(config, glossary, tuple(annotated), build_index(glossary, annotated, quotable), matcher)
+    index = build_index(glossary, annotated, quotable, memo.index_parts if memo is not None else None)
+    site = Site(config, glossary, tuple(annotated), index, matcher)
     return site, warnings
 
 
@@ -120,12 +121,13 @@ def fingerprint(root: Path, config, config_file: str = CONFIG_FILE, memo: Memo |
     set it: the feed's links depend on it) and the generator's own code. A ``memo`` reads again
     only the files whose size or time changed."""
     digest = hashlib.sha256(config.site_url.encode() + b"\0")
-    sources = [root / config_file, *sorted((root / config.glossary_dir).glob("*.yml"))]
-    sources += sorted((root / config.articles_dir).rglob("*.txt"))
-    sources += sorted(p for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
+    prefix = f"{root}/"
+    sources = [str(root / config_file), *sorted(map(str, (root / config.glossary_dir).glob("*.yml")))]
+    sources += sorted(map(str, (root / config.articles_dir).rglob("*.txt")))
+    sources += sorted(str(p) for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
     for path in sources:
-        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
-        digest.update(memo.file_digest(path) if memo is not None else hashlib.sha256(path.read_bytes()).digest())
+        digest.update((path[len(prefix):] if path.startswith(prefix) else Path(path).name).encode() + b"\0")
+        digest.update(memo.file_digest(path) if memo is not None else hashlib.sha256(Path(path).read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -133,7 +135,10 @@ def up_to_date(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = N
     """True when the last build's output still stands for unchanged inputs: nothing to do."""
     try:
         config = load_config(root, config_file)
-        return write.unchanged_since_last_build(root / config.docs_dir, fingerprint(root, config, config_file, memo))
+        inputs = fingerprint(root, config, config_file, memo)
+        if memo is not None and memo.inputs is not None:
+            return memo.unchanged_since_last_build(root / config.docs_dir, inputs)
+        return write.unchanged_since_last_build(root / config.docs_dir, inputs)
     except (BriefingError, OSError):
         return False  # let the full build report it
 
@@ -163,4 +168,6 @@ def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE, mem
             stats = memo.remember_units(docs, plan.manifest)
     if not dry_run or not plan.changes:
         write.remember_build(docs, inputs, stats)
+        if memo is not None:
+            memo.inputs = inputs
     return Result(site, plan, tuple(warnings))

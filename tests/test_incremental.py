@@ -52,7 +52,11 @@ def _same_as_a_full_build(root, memo: Memo) -> None:
     assert not stale, f"stale after the edit: {stale}"
 
 
-def test_every_edit_gives_the_pages_of_a_full_build(project):
+@pytest.mark.parametrize("per_page", [50, 2], ids=["one page of mentions", "mentions over many pages"])
+def test_every_edit_gives_the_pages_of_a_full_build(project, per_page, monkeypatch):
+    from generator.render import entry
+
+    monkeypatch.setattr(entry, "MENTIONS_PER_PAGE", per_page)
     root = project
     articles = root / "seeds" / "articles"
     people, states = root / "seeds/glossary/people.yml", root / "seeds/glossary/states.yml"

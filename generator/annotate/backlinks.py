@@ -172,29 +172,50 @@ def _around(spans: list[tuple[int, int]], position: int, length: int) -> tuple[i
     return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else (0, length)
 
 
-def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: frozenset[str] = frozenset()) -> Index:
-    """Backlinks, co-mentions, and the quotes of the ``quotable`` entries (categories with ``quotes``)."""
+def _article_part(annotated: AnnotatedArticle, quotable: frozenset[str]) -> tuple[tuple[tuple[str, Backlink], ...], tuple[Quotation, ...]]:
+    """One article's share of the index: a backlink (with the sentences quoted) for each entry it
+    mentions, in order of first mention, and what it quotes the ``quotable`` entries as saying."""
+    quotes: dict[str, dict[tuple[int, int, int], Quote]] = defaultdict(dict)
+    spans: dict[int, list[tuple[int, int]]] = {}  # sentences of each block, found once
+    for mention in annotated.mentions:
+        text = annotated.article.blocks[mention.block].text
+        if mention.block not in spans:
+            spans[mention.block] = sentence_spans(text)
+        start, end = _around(spans[mention.block], mention.start, len(text))
+        seen = quotes[mention.entry]
+        if (mention.block, start, end) not in seen:
+            seen[(mention.block, start, end)] = Quote(mention.block, start, end, mention.start, mention.end)
+    links = tuple((key, Backlink(annotated, tuple(found.values()))) for key, found in quotes.items())
+    return links, tuple(quotations(annotated, quotable)) if quotable else ()
+
+
+def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: frozenset[str] = frozenset(),
+                parts: dict | None = None) -> Index:
+    """Backlinks, co-mentions, and the quotes of the ``quotable`` entries (categories with ``quotes``).
+
+    ``parts``: a dict kept between builds (``mkdocs serve``) that remembers each article's share
+    for as long as it is the same article object: an article left alone is not read again."""
     ordered = sorted(articles, key=lambda a: a.article.sort_key)
     said: dict[str, list[Quotation]] = defaultdict(list)
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     mentioned: list[tuple[str, ...]] = []
     for annotated in ordered:
-        quotes: dict[str, dict[tuple[int, int, int], Quote]] = defaultdict(dict)
-        spans: dict[int, list[tuple[int, int]]] = {}  # sentences of each block, found once
-        for mention in annotated.mentions:
-            text = annotated.article.blocks[mention.block].text
-            if mention.block not in spans:
-                spans[mention.block] = sentence_spans(text)
-            start, end = _around(spans[mention.block], mention.start, len(text))
-            seen = quotes[mention.entry]
-            if (mention.block, start, end) not in seen:
-                seen[(mention.block, start, end)] = Quote(mention.block, start, end, mention.start, mention.end)
-        for key, found in quotes.items():
-            backlinks[key].append(Backlink(annotated, tuple(found.values())))
-        mentioned.append(tuple(quotes))
-        if quotable:
-            for quotation in quotations(annotated, quotable):
-                said[quotation.entry].append(quotation)
+        remembered = parts.get(annotated.article.path) if parts is not None else None
+        if remembered is not None and remembered[0] is annotated and remembered[1] == quotable:
+            links, quoted = remembered[2]
+        else:
+            links, quoted = _article_part(annotated, quotable)
+            if parts is not None:
+                parts[annotated.article.path] = (annotated, quotable, (links, quoted))
+        for key, backlink in links:
+            backlinks[key].append(backlink)
+        mentioned.append(tuple(key for key, _ in links))
+        for quotation in quoted:
+            said[quotation.entry].append(quotation)
+    if parts is not None and len(parts) > len(ordered):
+        present = {a.article.path for a in ordered}
+        for path in [p for p in parts if p not in present]:
+            del parts[path]
     # Companions counted one entry at a time, only the strongest kept: never a table of every pair.
     co_mentions = CoMentions(mentioned)
     together = {}

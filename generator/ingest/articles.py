@@ -45,18 +45,18 @@ def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], 
     return article, [], warnings
 
 
-def load_articles(root: Path, folder: str, parse=parse_article) -> tuple[list[Article], list[Problem], list[Problem]]:
+def load_articles(root: Path, folder: str, parse=parse_article, read=read_text) -> tuple[list[Article], list[Problem], list[Problem]]:
     """Every ``*.txt`` under ``folder``, with slugs made unique. Returns (articles, problems, warnings).
 
-    ``parse``: ``parse_article`` or a function that gives the same result for the same arguments
-    (``incremental.Memo.parse``, which remembers it)."""
+    ``parse`` and ``read``: ``parse_article`` and ``read_text``, or functions that give the same
+    results (``incremental.Memo``'s, which remember them)."""
     directory = root / folder
     if not directory.is_dir():
         return [], [Problem(folder, message="articles folder not found")], []
     articles, problems, warnings = [], [], []
     for file in sorted(directory.rglob("*.txt")):
         shown = file.relative_to(root).as_posix()
-        text, found = read_text(file, shown)
+        text, found = read(file, shown)
         if text is None:
             problems += found
             continue

@@ -98,9 +98,8 @@ def render_entry(site: Site, entry: Entry) -> str:
             "links": Markdown(", ".join(site.entry_link(e, here) for _, _, e in group)),
         })
     backlinks = site.index.backlinks.get(entry.key, ())
-    chunks = [backlinks[i:i + MENTIONS_PER_PAGE] for i in range(0, len(backlinks), MENTIONS_PER_PAGE)] or [()]
-    pages_here = [mentions_path(entry, n) for n in range(1, len(chunks) + 1)]
-    mentioned = _mentions(site, chunks[0], here)
+    pages_here = [mentions_path(entry, n) for n in range(1, mention_pages(backlinks) + 1)]
+    mentioned = _mentions(site, backlinks[:MENTIONS_PER_PAGE], here)
     together = [
         {"link": site.entry_link(site.entries[k], here), "count": n}
         for k, n in site.index.together.get(entry.key, ())[:TOGETHER]
@@ -116,16 +115,6 @@ def render_entry(site: Site, entry: Entry) -> str:
     meta = {"title": page_title(entry.name), "category": category.key, "description": attribute(entry.summary)}
     output = {}
     output[entry_feed_path(entry)] = render_entry_feed(site.config, entry, [b.article for b in backlinks], _Names(site.entries))
-    for number, chunk in enumerate(chunks[1:], start=2):
-        path = pages_here[number - 1]
-        output[path] = ENV.get_template("mentions.md.j2").render(
-            front_matter=front_matter({"title": page_title(f"{entry.name}: mentions, page {number}")}),
-            entry=entry, number=number, total=len(chunks), count=len(backlinks),
-            first=(number - 1) * MENTIONS_PER_PAGE + 1, last=(number - 1) * MENTIONS_PER_PAGE + len(chunk),
-            back=link(escape(f"Back to {entry.name}"), relative(path, here)),
-            mentioned=_mentions(site, chunk, path),
-            pages=_pager(pages_here, path),
-        )
     output[here] = ENV.get_template("entry.md.j2").render(
         pages=_pager(pages_here, here)[1:],
         said=said,
@@ -147,6 +136,33 @@ def render_entry(site: Site, entry: Entry) -> str:
         together=together,
     )
     return output
+
+
+def mention_pages(backlinks) -> int:
+    """How many pages an entry's "Mentioned in" takes: its own page, then pages of their own."""
+    return max(1, -(-len(backlinks) // MENTIONS_PER_PAGE))
+
+
+def mentions_chunk(backlinks, number: int):
+    """The backlinks on page ``number`` (1: the entry's own page)."""
+    return backlinks[(number - 1) * MENTIONS_PER_PAGE:number * MENTIONS_PER_PAGE]
+
+
+def render_mentions_page(site: Site, entry: Entry, number: int) -> dict[str, str]:
+    """Page ``number`` (2 or more) of the articles that mention ``entry``, older than its own page's."""
+    here = entry_path(entry)
+    backlinks = site.index.backlinks.get(entry.key, ())
+    total = mention_pages(backlinks)
+    pages_here = [mentions_path(entry, n) for n in range(1, total + 1)]
+    path, chunk = pages_here[number - 1], mentions_chunk(backlinks, number)
+    return {path: ENV.get_template("mentions.md.j2").render(
+        front_matter=front_matter({"title": page_title(f"{entry.name}: mentions, page {number}")}),
+        entry=entry, number=number, total=total, count=len(backlinks),
+        first=(number - 1) * MENTIONS_PER_PAGE + 1, last=(number - 1) * MENTIONS_PER_PAGE + len(chunk),
+        back=link(escape(f"Back to {entry.name}"), relative(path, here)),
+        mentioned=_mentions(site, chunk, path),
+        pages=_pager(pages_here, path),
+    )}
 
 
 def _pager(paths: list[str], here: str) -> list[Markdown]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..schema import Kind
 from .article import render_article
-from .entry import description_mentions, render_entry
-from .feed import LIMIT as FEED_LIMIT, render_feed
+from .entry import description_mentions, mention_pages, mentions_chunk, render_entry, render_mentions_page
+from .feed import ENTRY_LIMIT as ENTRY_FEED_LIMIT, LIMIT as FEED_LIMIT, render_feed
 from .indexes import LATEST, render_category_index, render_glossary_index, render_home, render_timeline
 from .maps import ENTRY_NODES, FEW, backbone, home_map_keys
 from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, article_path, category_index_path
@@ -69,6 +69,10 @@ def units(site: Site) -> Iterator[Unit]:
                    lambda annotated=annotated: {article_path(annotated): render_article(site, annotated)})
     for entry in site.glossary.entries:
         yield Unit(f"entry:{entry.key}", lambda entry=entry: _entry_key(site, entry), lambda entry=entry: render_entry(site, entry))
+        backlinks = site.index.backlinks.get(entry.key, ())
+        for number in range(2, mention_pages(backlinks) + 1):
+            yield Unit(f"mentions:{entry.key}:{number}", lambda entry=entry, number=number: _mentions_key(site, entry, number),
+                       lambda entry=entry, number=number: render_mentions_page(site, entry, number))
 
 
 def _dated(site: Site) -> list:
@@ -128,8 +132,8 @@ def _article_key(site: Site, position: int) -> object:
 
 
 def _entry_key(site: Site, entry) -> object:
-    """An entry's page, mentions pages and feed: the entry; the entries its facts name and those
-    that name it; every article that mentions it, with the quoted sentences; what it is quoted as
+    """An entry's page and feed: the entry; the entries its facts name and those that name it; the
+    newest articles that mention it, with the quoted sentences, and how many do; what it is quoted as
     saying; its companions, their counts and the ties among them (the map); and the entries its
     description links."""
     key = entry.key
@@ -137,11 +141,14 @@ def _entry_key(site: Site, entry) -> object:
     refs = tuple(site.named.get(v) for fact in entry.facts if fact.field.kind in (Kind.REF, Kind.REF_LIST) for v in fact.values)
     together = tuple(index.together.get(key, ())[:TOGETHER])
     drawn = [k for k, _ in together[:ENTRY_NODES]]
+    backlinks = index.backlinks.get(key, ())
     return (
         entry,
         refs,
         tuple(site.referrers.get(entry.name, ())),
-        tuple(index.backlinks.get(key, ())),
+        mentions_chunk(backlinks, 1),  # the page lists the newest; older ones have pages (units) of their own
+        len(backlinks),
+        tuple(Same(b.article) for b in backlinks if b.article.article.date)[:ENTRY_FEED_LIMIT],  # the entry's feed
         site.quotations.get(key, ()),
         together,
         tuple(site.entries[k] for k, _ in together),
@@ -149,6 +156,12 @@ def _entry_key(site: Site, entry) -> object:
         tuple(backbone(site, drawn, per_node=1)) if drawn else (),
         _description_links(site, entry),
     )
+
+
+def _mentions_key(site: Site, entry, number: int) -> object:
+    """Page ``number`` of an entry's mentions: its articles and quotes, and the pager."""
+    backlinks = site.index.backlinks.get(entry.key, ())
+    return entry.name, number, len(backlinks), mentions_chunk(backlinks, number)
 
 
 def _description_links(site: Site, entry) -> tuple:

@@ -106,3 +106,22 @@ def test_memory_is_the_head_not_every_pair():
         assert len(index.together[key]._head) == 5
         assert len(index.together[key]) == 39
     assert tuple(index.together["people/p00"])[:3] == (("people/p02", 2), ("people/p04", 2), ("people/p06", 2))
+
+
+def test_remembered_parts_give_the_same_index():
+    """Under `mkdocs serve` each article's share of the index is remembered (``parts``) and read
+    again only for an article that changed: the index is the one a fresh build gives."""
+    first = [article(n, keys) for n, keys in enumerate([["a", "b"], ["b", "c", "b"], ["a", "c"]])]
+    parts: dict = {}
+    fresh = build_index(Glossary(()), first)
+    kept = build_index(Glossary(()), first, parts=parts)
+    assert kept.backlinks == fresh.backlinks and {k: tuple(v) for k, v in kept.together.items()} == {
+        k: tuple(v) for k, v in fresh.together.items()}
+    remembered = dict(parts)
+    edited = [first[0], article(1, ["c", "a"]), article(3, ["b"])]  # one changed, one gone, one new
+    again = build_index(Glossary(()), edited, parts=parts)
+    expected = build_index(Glossary(()), edited)
+    assert again.backlinks == expected.backlinks
+    assert {k: tuple(v) for k, v in again.together.items()} == {k: tuple(v) for k, v in expected.together.items()}
+    assert parts["0.txt"] is remembered["0.txt"] and parts["1.txt"] is not remembered["1.txt"]
+    assert "2.txt" not in parts and "3.txt" in parts
