@@ -190,15 +190,20 @@ class Memo:
             self.units.clear()
         self.global_key = global_key
 
-    def remember_units(self, docs: Path, manifest: dict[str, str]) -> dict[str, tuple[int, int]]:
+    def remember_units(self, docs: Path, manifest: dict[str, str], written) -> dict[str, tuple[int, int]]:
         """After a build wrote docs/: what each unit rendered (``pending``, set while rendering),
         with the digests the write recorded, and the sizes and times of every generated file
-        (returned: ``write.remember_build`` records the same)."""
+        (returned: ``write.remember_build`` records the same). Only the files just ``written``
+        are looked at again: the others were checked unchanged while rendering, or rendered to
+        what they already held."""
         folder = f"{docs}/"
         files = {}
         for path in manifest:
-            info = os.stat(folder + path)
-            files[path] = (info.st_size, info.st_mtime_ns)
+            known = self.files.get(path)
+            if known is None or path in written:
+                info = os.stat(folder + path)
+                known = (info.st_size, info.st_mtime_ns)
+            files[path] = known
         self.units = {name: RenderedUnit(unit.key, {path: manifest[path] for path in unit.digests})
                       for name, unit in self.pending.items()}
         self.files, self.pending = files, {}

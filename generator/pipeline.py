@@ -165,7 +165,7 @@ def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE, mem
     if not dry_run:
         write.apply(docs, plan)
         if memo is not None:
-            stats = memo.remember_units(docs, plan.manifest)
+            stats = memo.remember_units(docs, plan.manifest, plan.writes)
     if not dry_run or not plan.changes:
         write.remember_build(docs, inputs, stats)
         if memo is not None:
