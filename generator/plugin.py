@@ -147,7 +147,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def regenerate(self) -> tuple[str, ...]:
         """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/.
         Returns the generated files it removed (docs-relative)."""
-        if up_to_date(self.root, self.config_file, self.memo):
+        # The first build of a serve session runs even when docs/ is up to date: it fills the
+        # memo, so that the first save is as quick as the next ones (and writes nothing).
+        first = self.memo is not None and self.memo.inputs is None
+        if not first and up_to_date(self.root, self.config_file, self.memo):
             return ()
         try:
             result = build(self.root, config_file=self.config_file, memo=self.memo)

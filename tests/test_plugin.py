@@ -84,6 +84,29 @@ def test_build_does_not_regenerate_serve_does(site, caplog):
     assert "coverage: " in caplog.text and "Details: briefing coverage" in caplog.text
 
 
+def test_serve_rebuilds_from_memory(site, caplog):
+    """The session's first build fills the memo even when docs/ is up to date (writing nothing),
+    so that the first save already redoes only what it changed."""
+    build(site.root)
+    config, plugin = session(site, "serve")
+    config = config.plugins.on_config(config)
+    docs = sorted(p.stat().st_mtime_ns for p in (site.root / "docs").rglob("*.md"))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        config.plugins.on_pre_build(config=config)
+    assert sorted(p.stat().st_mtime_ns for p in (site.root / "docs").rglob("*.md")) == docs  # nothing written
+    site.article("second.txt", "---\ndate: 2018-01-01\n---\nSecond\n\nNorth Korea said so.\n")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        config.plugins.on_pre_build(config=config)
+    assert "rebuilt from memory: 1 article files read again, 1 articles annotated" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        config.plugins.on_pre_build(config=config)  # nothing changed since: nothing to do
+    assert "briefing build" not in caplog.text
+    config.plugins.on_shutdown()
+    assert plugin.memo is None
+
+
 def test_bad_input_under_serve_keeps_the_last_good_pages(site, caplog):
     config, _ = session(site, "serve")
     config = config.plugins.on_config(config)
