@@ -1,55 +1,73 @@
-"""Benchmark: the generator and MkDocs on synthetic corpora of 200, 2,000 and 10,000 articles.
+"""Benchmark: the generator, MkDocs, search, maps and the editor's preview on synthetic corpora.
 
-    python bench/bench.py [--sizes 200,2000,10000] [--skip-mkdocs-above N] [--keep DIR]
+    python bench/bench.py [--sizes 200,2000,10000] [--shapes topical,uniform] [--only GROUPS] [--keep DIR]
+                          [--output bench/results.md] [--from-json FILE ...]
 
 For every size N this writes a deterministic synthetic project (bench/corpus_gen.py: N news-like
 articles in the documented seed format and 1,000 glossary entries per category, each with
-aliases) into a scratch folder, copies mkdocs.yml and docs/assets/ from the repository, and
-measures, each in its own subprocess with wall-clock time and the child's peak RSS (wait4):
+aliases) into a scratch folder, copies mkdocs.yml, overrides/ and the hand-written docs/ files
+from the repository, and measures, each in its own subprocess with wall-clock time and the
+child's peak RSS (wait4), in groups (``--only`` picks some; every group by default):
 
-* ``briefing --root DIR build`` into an empty docs/ (full build);
-* the same again with nothing changed (time, and files in docs/ whose inode or mtime changed);
-* the same after one article's text changed (time; files rewritten vs files whose bytes changed);
-* ``mkdocs build`` with cwd=DIR; the ratio generator/mkdocs; bytes per article page; search-index
-  bytes per article;
+* always: ``briefing --root DIR build`` into an empty docs/ (full build);
+* ``rerun``: the same again with nothing changed (time, and files in docs/ whose inode or mtime
+  changed), and after one article's text changed (files rewritten vs files whose bytes changed);
+* ``annotate``: in-process annotation throughput (``annotate()`` alone over every article, text
+  MB/s) with the full 3,000-entry glossary and with 100-entry ones, and the same for the generator
+  of a reference commit (``--reference``, exported with ``git archive``) on the same corpus;
+* ``phases``: the time spent in each pipeline step;
+* ``site``: ``mkdocs build`` with cwd=DIR (which runs the search indexer); the ratio
+  generator/mkdocs; bytes per article page and per article; the site's total;
+* ``search`` (at ``--search-at``): the search indexer alone (time, the Pagefind process's peak
+  memory); the three queries in Chromium (bench/search_bench.py) against Briefing's search and,
+  on the same docs/ built again with Material's built-in search (bench/material_search.py),
+  against Material's;
+* ``maps`` (at ``--maps-at``): every map label and node on the home page and the most-mentioned
+  entries' pages, for overlap and clipping (bench/maps_bench.py);
+* ``compare`` (at ``--compare-at``): the glossary the way Material's documentation recommends
+  (bench/abbr.py), its ``mkdocs build`` against ``briefing build`` + ``mkdocs build``;
+* ``profile`` (at ``--profile-at``): a cProfile of an in-process dry-run build;
+* ``serve`` (at ``--serve-at``): the editor's preview, save -> page served updated
+  (bench/serve_bench.py); last, as it edits the inputs (and puts them back).
 
-and, in-process, annotation throughput (``annotate()`` alone over every article, text MB/s) with
-the full 3,000-entry glossary and with a 100-entry one, plus the time spent in each pipeline step.
+The other corpus shapes of ``--shapes`` (``uniform``, at ``--uniform-at``) get the full build and
+``mkdocs build`` (time, peak memory, site size). ``--sizes 30000 --only site`` measures only the
+site's size at 30,000. Every group but ``site`` and the shapes runs in-process measurements or a
+browser; none needs the network.
 
-On the 2,000-article corpus it also builds the glossary the way Material for MkDocs' documentation
-recommends (abbreviations in includes/abbreviations.md auto-appended to every page by
-pymdownx.snippets, ``abbr`` extension; every article a page, no full nav) with 0 and 500 terms,
-and compares its ``mkdocs build`` with ``briefing build`` + ``mkdocs build``.
-
-The table is printed (Markdown) and written to bench/results.md.
+The report (Markdown, bench/report.py) is printed and written to ``--output``, with the raw values
+beside it (``results.json``); ``--from-json`` rewrites the report from one or more of those (the
+sizes of several runs in one table).
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import datetime as dt
 import hashlib
-import importlib
-import inspect
-import io
 import json
 import os
-import platform
-import pstats
+import re
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus_gen import CATEGORIES, Corpus  # noqa: E402
+import abbr  # noqa: E402
+import inprocess  # noqa: E402
+import material_search  # noqa: E402
+import report  # noqa: E402
+import search_bench  # noqa: E402
+import serve_bench  # noqa: E402
+import sitefacts  # noqa: E402
+from corpus_gen import Corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BRIEFING = BIN / "briefing"
@@ -60,13 +78,11 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # is edited during a long run.
 SNAPSHOT: Path | None = None
 
-# Targets from the issue (2-core machine).
-TARGET_RATIO = 0.10  # generator full build / mkdocs build, at 2,000 and 10,000
-TARGET_MBPS = 30.0  # annotation with 3,000 entries
-TARGET_SLOWDOWN = 1.5  # annotation speed with 100 entries / with 3,000
-TARGET_NOOP_S = 0.5  # re-run with nothing changed, at 2,000
-TARGET_PAGE_SPREAD = 0.20  # site bytes per article page, 200 -> 10,000
-TARGET_PEAK_MB = 500  # generator peak memory at 10,000
+GROUPS = ("rerun", "annotate", "phases", "site", "search", "maps", "compare", "profile", "serve")
+NEEDS_SITE = {"site", "search", "maps", "compare"}  # groups that need `mkdocs build`
+REFERENCE = "c8fd55f"  # the generator the annotation target was set with (report.NOTE_REFERENCE)
+REFERENCE_TURNS = 2
+INDEXED = re.compile(r"search: indexed (\d+) pages, (\d+) words in ([\d.]+) s")
 
 
 # --- running children ------------------------------------------------------------------------
@@ -81,8 +97,9 @@ class Run:
     stderr: str
 
 
-def run(cmd: list[str], cwd: Path, log: Path) -> Run:
-    """Run one child; wall time and its own peak RSS (wait4 gives the rusage of that child only)."""
+def run(cmd: list[str], cwd: Path, log: Path, env: dict | None = None) -> Run:
+    """Run one child; wall time and its own peak RSS (wait4 gives the rusage of that child, and of
+    the children it waited for: the largest of them)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     out_path, err_path = log.with_suffix(".out"), log.with_suffix(".err")
     # Flush what earlier steps wrote first, so no step is billed for writing back the last one's
@@ -91,7 +108,7 @@ def run(cmd: list[str], cwd: Path, log: Path) -> Run:
     os.sync()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
-        child = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=ENV)
+        child = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=ENV if env is None else env)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -219,573 +236,380 @@ def tree_bytes(folder: Path) -> tuple[int, int]:
     return total, count
 
 
-# --- in-process measurements -------------------------------------------------------------------
+# --- the reference commit, options ---------------------------------------------------------------
 
-def annotation_throughput(root: Path, corpus: Corpus, small: int = 100) -> dict:
-    """annotate() alone over every article, with the whole glossary and with about ``small`` entries.
-
-    Two small glossaries: the ``small`` most-mentioned entries on the same text (it finds fewer
-    mentions: their cost is the output's, not the glossary's), and a glossary of that size with as
-    many articles written for it (same kind of text, as many mentions per article): the glossary's
-    size is then the only difference.
-    """
-    from generator.model import Glossary
-
-    articles, glossary = _load_corpus(root)
-    wanted = {e.name for e in corpus.top_entries(small)}
-    subset = Glossary(tuple(e for e in glossary.entries if e.name in wanted))
-    out = {"entries": len(glossary.entries), "small_entries": len(subset.entries)}
-    out.update(_annotate_timed(articles, glossary, "full"))
-    out.update(_annotate_timed(articles, subset, "small"))
-    out["text_mb"] = out.pop("text_mb_full")
-    out["words_per_article"] = sum(len(b.text.split()) for a in articles for b in a.blocks) / len(articles)
-    out["mentions_per_article"] = out["mentions_full"] / len(articles)
-    del articles
-    written_for = Corpus(corpus.seed, -(-small // len(CATEGORIES)))
-    scratch = root.parent / f"{root.name}-small-glossary"
-    shutil.rmtree(scratch, ignore_errors=True)
-    try:
-        written_for.write(scratch, out["articles"])
-        articles, glossary = _load_corpus(scratch)
-        out.update(_annotate_timed(articles, glossary, "written"))
-        out["written_entries"] = len(glossary.entries)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    return out
+def export_reference(commit: str, dest: Path) -> Path:
+    """``git archive COMMIT generator | tar -x -C DEST``: that commit's generator/, importable with
+    PYTHONPATH=DEST."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    archive = subprocess.Popen(["git", "-C", str(REPO), "archive", commit, "generator"], stdout=subprocess.PIPE)
+    tar = subprocess.run(["tar", "-x", "-C", str(dest)], stdin=archive.stdout)
+    archive.stdout.close()
+    if archive.wait() != 0 or tar.returncode != 0 or not (dest / "generator" / "pipeline.py").is_file():
+        raise SystemExit(f"could not export generator/ of commit {commit} (git archive)")
+    return dest
 
 
-def _load_corpus(root: Path):
-    from generator.config import load_config
-    from generator.ingest.articles import load_articles
-    from generator.ingest.glossary import load_glossary
-
-    config = load_config(root)
-    articles, problems, _ = load_articles(root, config.articles_dir)
-    glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
-    assert not problems and not glossary_problems, (problems + glossary_problems)[:5]
-    return articles, glossary
-
-
-def _annotate_timed(articles, glossary, label: str) -> dict:
-    from generator.annotate.linker import annotate, build_matcher
-    from generator.pipeline import few_collections
-
-    text_bytes = sum(len(b.text.encode("utf-8")) for a in articles for b in a.blocks)
-    start = time.perf_counter()
-    matcher = build_matcher(glossary)
-    matcher_s = time.perf_counter() - start
-    best, mentions = float("inf"), 0
-    for _ in range(3 if text_bytes < 20e6 else 1):
-        with few_collections():  # as in build(): see generator.pipeline
-            start = time.perf_counter()
-            annotated = [annotate(a, glossary, matcher) for a in articles]
-            best = min(best, time.perf_counter() - start)
-        mentions = sum(len(x.mentions) for x in annotated)
-        del annotated
-    return {f"text_mb_{label}": text_bytes / 1e6, f"matcher_s_{label}": matcher_s, f"annotate_s_{label}": best,
-            f"mbps_{label}": text_bytes / 1e6 / best, f"mentions_{label}": mentions, "articles": len(articles)}
-
-
-def phase_times(root: Path) -> dict[str, float]:
-    """Exclusive seconds per step of one in-process ``build(dry_run=True)``: all a build computes.
-
-    Every function in generator.pipeline's namespace that comes from the generator package (the
-    steps it calls and its own helpers, except ``build``) and every function of generator.write is
-    wrapped with a timer. Time spent in a nested timed step is charged to that step only, and a
-    step that returns a generator (pages rendered one at a time) is charged for each item it yields,
-    so the rows add up to the total whatever the pipeline's shape.
-    """
-    pipeline = importlib.import_module("generator.pipeline")
-    write = importlib.import_module("generator.write")
-    totals: dict[str, float] = {}
-    stack = [0.0]  # per open timed frame: time already charged to steps nested in it
-    patched = []
-
-    def charge(label: str, start: float) -> None:
-        elapsed = time.perf_counter() - start
-        nested = stack.pop()
-        totals[label] = totals.get(label, 0.0) + elapsed - nested
-        stack[-1] += elapsed
-
-    def timed_items(items, label):
-        while True:
-            stack.append(0.0)
-            start = time.perf_counter()
-            try:
-                item = next(items)
-            except StopIteration:
-                charge(label, start)
-                return
-            except BaseException:
-                charge(label, start)
-                raise
-            charge(label, start)
-            yield item
-
-    def wrap(owner, name, func, label):
-        def timed(*args, **kwargs):
-            stack.append(0.0)
-            start = time.perf_counter()
-            try:
-                result = func(*args, **kwargs)
-            finally:
-                charge(label, start)
-            return timed_items(result, label) if inspect.isgenerator(result) else result
-        setattr(owner, name, timed)
-        patched.append((owner, name, func))
-
-    for name, value in list(vars(pipeline).items()):
-        if inspect.isfunction(value) and value.__module__.startswith("generator") and name != "build":
-            wrap(pipeline, name, value, f"{value.__module__.removeprefix('generator.')}.{value.__name__}")
-    for name, value in list(vars(write).items()):
-        if inspect.isfunction(value) and value.__module__ == write.__name__:
-            wrap(write, name, value, f"write.{value.__name__}")
-    try:
-        start = time.perf_counter()
-        pipeline.build(root, dry_run=True)
-        total = time.perf_counter() - start
-    finally:
-        for owner, name, func in reversed(patched):
-            setattr(owner, name, func)
-    totals = {label: seconds for label, seconds in sorted(totals.items(), key=lambda kv: -kv[1]) if seconds >= 0.005}
-    totals["everything else in build()"] = total - stack[0]
-    totals["total (in-process, dry run)"] = total
-    return totals
-
-
-def profile_build(root: Path, top: int = 25) -> str:
-    """cProfile of an in-process dry-run build (everything but the writes): top functions."""
-    from generator.pipeline import build
-
-    profiler = cProfile.Profile()
-    profiler.enable()
-    build(root, dry_run=True)
-    profiler.disable()
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text)
-    stats.strip_dirs()
-    text.write("By own time (tottime):\n")
-    stats.sort_stats("tottime").print_stats(top)
-    text.write("By cumulative time:\n")
-    stats.sort_stats("cumulative").print_stats(top)
-    lines = [line.rstrip() for line in text.getvalue().splitlines() if line.strip()]
-    return "\n".join(line for line in lines if not line.strip().startswith(("Ordered by", "List reduced")))
-
-
-# --- Material's recommended glossary: abbreviations + snippets auto_append -------------------------
-
-ABBR_MKDOCS = """\
-site_name: Abbreviations comparison
-docs_dir: docs
-site_dir: site
-use_directory_urls: true
-theme:
-  name: material
-  language: en
-  font: false
-  features: [content.tooltips, navigation.top, navigation.tracking, search.highlight, search.suggest]
-nav:
-  - Home: index.md
-plugins:
-  - search
-markdown_extensions:
-  - attr_list
-  - admonition
-  - md_in_html
-  - toc:
-      permalink: true
-{abbr}validation:
-  nav:
-    omitted_files: ignore
-"""
-ABBR_EXTENSIONS = """\
-  - abbr
-  - pymdownx.snippets:
-      auto_append:
-        - includes/abbreviations.md
-"""
-
-
-def make_abbr_project(root: Path, corpus: Corpus, articles: int, terms: int) -> None:
-    """Every article a plain page; ``terms`` glossary names as abbreviations appended to every page."""
-    if root.exists():
-        shutil.rmtree(root)
-    (root / "docs" / "articles").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(ABBR_MKDOCS.format(abbr=ABBR_EXTENSIONS if terms else ""), encoding="utf-8")
-    (root / "docs" / "index.md").write_text("# Synthetic briefing\n\nArticles are reached by URL; the nav lists only this page.\n", encoding="utf-8")
-    for i in range(articles):
-        name, _, paragraphs, headline = corpus.article(i)
-        text = f"# {headline}\n\n" + "\n\n".join(paragraphs) + "\n"
-        (root / "docs" / "articles" / (name[:-4] + ".md")).write_text(text, encoding="utf-8")
-    if terms:
-        (root / "includes").mkdir()
-        lines = [f"*[{e.name}]: {e.summary}" for e in corpus.top_entries(terms)]
-        (root / "includes" / "abbreviations.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-# --- machine ------------------------------------------------------------------------------------
-
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-
-    def version(module: str) -> str:
-        try:
-            from importlib.metadata import version as v
-            return v(module)
-        except Exception:  # noqa: BLE001
-            return "?"
-
-    return {
-        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "nproc": str(os.cpu_count()),
-        "memory": memory,
-        "cpu": cpu,
-        "python": platform.python_version(),
-        "mkdocs": version("mkdocs"),
-        "material": version("mkdocs-material"),
-        "markdown": version("Markdown"),
-        "pymdown": version("pymdown-extensions"),
-        "pyyaml_libyaml": str(getattr(__import__("yaml"), "__with_libyaml__", "?")),
-    }
+def sizes_option(text: str) -> set[int]:
+    return {int(s.replace("_", "")) for s in text.split(",") if s.strip() and int(s.replace("_", "")) > 0}
 
 
 # --- one size ------------------------------------------------------------------------------------
-
-@dataclass
-class SizeResult:
-    n: int
-    values: dict = field(default_factory=dict)
-
 
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def measure(n: int, corpus: Corpus, base: Path, args) -> SizeResult:
-    result = SizeResult(n)
-    v = result.values
-    root = base / f"n{n}"
-    logs = base / "logs" / f"n{n}"
-    v["load"] = [os.getloadavg()[0], None]
-    log(f"N={n}: writing the corpus to {root}")
-    start = time.perf_counter()
-    v["seed_bytes"] = make_project(root, corpus, n)
-    v["corpus_s"] = time.perf_counter() - start
-    docs = root / "docs"
+def optional(v: dict, what: str, step, *args) -> None:
+    """Run one measurement; if it fails, say so in the report (its rows stay "n/a") and go on."""
+    try:
+        step(*args)
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure is reported, not fatal
+        message = " ".join(str(error).split())[:600] or type(error).__name__
+        log(f"{what} failed: {message}")
+        v.setdefault("errors", {})[what] = message
 
-    log(f"N={n}: briefing build (full)")
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def generator_build(root: Path, logs: Path, v: dict) -> None:
+    docs = root / "docs"
     before = snapshot(docs)
     full = run([str(BRIEFING), "--root", str(root), "build"], REPO, logs / "build-full")
-    after = snapshot(docs)
+    v["docs_snapshot"] = snapshot(docs)
     v["gen_full_s"], v["gen_full_cpu"], v["gen_full_mb"] = full.seconds, full.cpu, full.peak_mb
-    v["gen_pages"] = len(compare(before, after)[0])
-    v["gen_summary"] = full.stdout.strip().splitlines()[-1] if full.stdout.strip() else ""
+    v["gen_pages"] = len(compare(before, v["docs_snapshot"])[0])
+    lines = full.stdout.strip().splitlines()
+    v["gen_summary"] = next((line for line in lines if line.startswith("briefing build:")), lines[-1] if lines else "")
+    v["gen_coverage"] = next((line for line in lines if line.startswith("coverage:")), "")
     v["gen_notes"] = sum(1 for line in full.stderr.splitlines() if line.startswith("note:"))
     v["docs_bytes"] = tree_bytes(docs)[0]
     largest = max((p for p in docs.rglob("*.md")), key=lambda p: p.stat().st_size)
     v["largest_md"] = (largest.relative_to(docs).as_posix(), largest.stat().st_size)
 
+
+def generator_reruns(n: int, root: Path, logs: Path, v: dict) -> None:
+    docs = root / "docs"
     log(f"N={n}: briefing build (nothing changed)")
-    before = after
+    before = v["docs_snapshot"]
     noop = run([str(BRIEFING), "--root", str(root), "build"], REPO, logs / "build-noop")
     after = snapshot(docs)
-    written, changed = compare(before, after)
+    written, _ = compare(before, after)
     v["gen_noop_s"], v["gen_noop_cpu"], v["gen_noop_written"] = noop.seconds, noop.cpu, written
 
     log(f"N={n}: briefing build (one article changed)")
     v["changed_file"] = change_one_article(root, n)
     before = after
     one = run([str(BRIEFING), "--root", str(root), "build"], REPO, logs / "build-one")
-    after = snapshot(docs)
-    written, changed = compare(before, after)
+    written, changed = compare(before, snapshot(docs))
     v["gen_one_s"], v["gen_one_cpu"] = one.seconds, one.cpu
     v["gen_one_written"], v["gen_one_changed"] = written, changed
 
+
+def annotation(n: int, root: Path, logs: Path, args, v: dict) -> None:
     log(f"N={n}: annotation throughput (in-process, in a fresh interpreter)")
     v.update(in_child("annotate", root, args, logs / "annotate"))
-    log(f"N={n}: pipeline steps (in-process dry run, in a fresh interpreter)")
-    v["phases"] = in_child("phases", root, args, logs / "phases")
+    if not args.reference_dir:
+        return
+    # The reference and the current code timed the same way, in turn, twice (best of each): this
+    # machine's speed drifts from one minute to the next, and the ratio must not.
+    log(f"N={n}: annotation throughput, current code and the generator as of {args.reference} in turn")
+    env = {**ENV, "PYTHONPATH": str(args.reference_dir)}
+    current, reference = [], []
+    try:
+        for turn in range(REFERENCE_TURNS):
+            current.append(in_child("annotate-full", root, args, logs / f"annotate-current-{turn}")["mbps_ref"])
+            reference.append(in_child("annotate-full", root, args, logs / f"annotate-reference-{turn}", env=env)["mbps_ref"])
+    except SystemExit as error:
+        v["ref_error"] = " ".join(str(error).split())[-300:]
+        return
+    v["mbps_ref"], v["mbps_ref_current"], v["ref_turns"] = max(reference), max(current), REFERENCE_TURNS
 
-    if n <= args.skip_mkdocs_above:
-        log(f"N={n}: mkdocs build (this is the slow part)")
-        mk = run([str(MKDOCS), "build"], root, logs / "mkdocs-build")
-        v["mkdocs_s"], v["mkdocs_cpu"], v["mkdocs_mb"] = mk.seconds, mk.cpu, mk.peak_mb
-        v["mkdocs_warnings"] = sum(1 for line in mk.stderr.splitlines() if line.startswith("WARNING"))
-        site = root / "site"
-        pages = article_pages(site)
-        v["page_bytes"] = sum(p.stat().st_size for p in pages) / max(1, len(pages))
-        v["article_pages"] = len(pages)
-        # The search index: Pagefind's bundle (generator/search/); Material's index no longer ships.
-        v["search_bytes"] = tree_bytes(site / "pagefind")[0] if (site / "pagefind").is_dir() else 0
-        v["search_per_article"] = v["search_bytes"] / n
-        v["site_bytes"], v["site_files"] = tree_bytes(site)
-        biggest = max((p for p in site.rglob("*.html")), key=lambda p: p.stat().st_size)
-        v["biggest_page"] = (biggest.relative_to(site).as_posix(), biggest.stat().st_size)
 
-    if n == args.compare_at:
-        for terms in args.abbr_terms:
-            project = base / f"abbr{n}-{terms}"
-            log(f"N={n}: Material abbreviations project, {terms} terms: mkdocs build")
-            make_abbr_project(project, corpus, n, terms)
-            mk = run([str(MKDOCS), "build"], project, logs / f"abbr-{terms}")
-            pages = article_pages(project / "site")
-            sample = pages[0].read_text(encoding="utf-8") if pages else ""
-            v.setdefault("abbr", {})[terms] = {
-                "seconds": mk.seconds, "cpu": mk.cpu, "peak_mb": mk.peak_mb,
-                "page_bytes": sum(p.stat().st_size for p in pages) / max(1, len(pages)),
-                "abbr_tags_sample": sample.count("<abbr"),
-            }
+def mkdocs_site(n: int, root: Path, logs: Path, v: dict, label: str = "") -> None:
+    log(f"N={n}{label}: mkdocs build (this is the slow part)")
+    mk = run([str(MKDOCS), "build"], root, logs / "mkdocs-build")
+    v["mkdocs_s"], v["mkdocs_cpu"], v["mkdocs_mb"] = mk.seconds, mk.cpu, mk.peak_mb
+    v["mkdocs_warnings"] = sum(1 for line in mk.stderr.splitlines() if line.startswith("WARNING"))
+    indexed = INDEXED.search(mk.stderr)
+    if indexed:
+        v["index_build_s"] = float(indexed.group(3))
+    site_facts(root / "site", n, v)
+
+
+def site_facts(site: Path, n: int, v: dict) -> None:
+    pages = article_pages(site)
+    v["page_bytes"] = sum(p.stat().st_size for p in pages) / max(1, len(pages))
+    v["article_pages"] = len(pages)
+    v["search_bytes"] = tree_bytes(site / "pagefind")[0] if (site / "pagefind").is_dir() else 0
+    v["search_per_article"] = v["search_bytes"] / n
+    v["site_bytes"], v["site_files"] = tree_bytes(site)
+    biggest = max((p for p in site.rglob("*.html")), key=lambda p: p.stat().st_size)
+    v["biggest_page"] = (biggest.relative_to(site).as_posix(), biggest.stat().st_size)
+
+
+def choose_queries(n: int, docs: Path, corpus: Corpus) -> dict[str, str]:
+    """The most-mentioned person's name, its first alias, and a two-word phrase common in the
+    articles' text (not a glossary name)."""
+    person = sitefacts.most_mentioned(docs, 1, ("people",))[0]
+    name = sitefacts.entry_title(docs, person)
+    entry = next((e for e in corpus.entries["people"] if e.name == name), None)
+    alias = (entry.aliases or entry.short_names or [name])[0] if entry else name
+    names = [x for entries in corpus.entries.values() for e in entries for x in (e.name, *e.aliases, *e.short_names)]
+    phrase = sitefacts.common_phrase((p for i in range(min(n, 500)) for p in corpus.article(i)[2]), names)
+    return {"name": name, "alias": alias, "phrase": phrase}
+
+
+def browser_search(site: Path, kind: str, queries: dict[str, str], args, log_path: Path) -> dict[str, dict]:
+    cmd = [sys.executable, str(HERE / "search_bench.py"), str(site), "--kind", kind, "--timeout", str(args.search_timeout),
+           *queries.values()]
+    rows = json_lines(run(cmd, site, log_path).stdout)
+    return dict(zip(queries, rows))
+
+
+def search(n: int, root: Path, corpus: Corpus, logs: Path, args, v: dict) -> None:
+    """The indexer alone, then the three queries against Briefing's search and against Material's
+    (on the same docs/ built again with it); each part reported on its own if it fails."""
+    site = root / "site"
+    v["queries"] = queries = choose_queries(n, root / "docs", corpus)
+    v["search"] = {}
+
+    def indexer() -> None:
+        log(f"N={n}: the search indexer alone (Pagefind's own time and memory)")
+        v["index"] = in_child("index", site, args, logs / "index-alone")
+
+    def briefing() -> None:
+        log(f"N={n}: Briefing's search in Chromium: " + ", ".join(f"“{q}”" for q in queries.values()))
+        v["search"]["pagefind"] = browser_search(site, "pagefind", queries, args, logs / "search-pagefind")
+
+    def material() -> None:
+        log(f"N={n}: the same docs/ with Material's built-in search: mkdocs build")
+        config = material_search.variant(root)
+        mk = run([str(MKDOCS), "build", "-f", config.name], root, logs / "mkdocs-material-search")
+        built = root / material_search.SITE
+        raw, sent = search_bench.sent_bytes(built / material_search.INDEX)
+        v["material"] = {"mkdocs_s": mk.seconds, "mkdocs_cpu": mk.cpu, "mkdocs_mb": mk.peak_mb, "index_bytes": raw,
+                         "index_gzip": sent, "site_bytes": tree_bytes(built)[0]}
+        log(f"N={n}: Material's search in Chromium (at most {args.search_timeout:g} s a query)")
+        try:
+            v["search"]["material"] = browser_search(built, "material", queries, args, logs / "search-material")
+        finally:
             if not args.keep:
-                shutil.rmtree(project, ignore_errors=True)
+                shutil.rmtree(built, ignore_errors=True)
 
-    if n == args.profile_at:
+    optional(v, "search indexer alone", indexer)
+    optional(v, "Briefing's search", briefing)
+    optional(v, "Material's search", material)
+
+
+def maps(n: int, root: Path, logs: Path, args, v: dict) -> None:
+    keys = sitefacts.most_mentioned(root / "docs", args.map_pages)
+    paths = ["", *(sitefacts.entry_url(k) for k in keys)]
+    log(f"N={n}: map labels and nodes on the home page and {len(keys)} entry pages (Chromium, 1280 px)")
+    cmd = [sys.executable, str(HERE / "maps_bench.py"), str(root / "site"), *paths]
+    v["maps"] = json_lines(run(cmd, root, logs / "maps").stdout)
+
+
+def compare_abbr(n: int, corpus: Corpus, base: Path, logs: Path, args, v: dict) -> None:
+    for terms in args.abbr_terms:
+        project = base / f"abbr{n}-{terms}"
+        log(f"N={n}: Material abbreviations project, {terms} terms: mkdocs build")
+        abbr.make_abbr_project(project, corpus, n, terms)
+        mk = run([str(MKDOCS), "build"], project, logs / f"abbr-{terms}")
+        pages = article_pages(project / "site")
+        sample = pages[0].read_text(encoding="utf-8") if pages else ""
+        v.setdefault("abbr", {})[terms] = {
+            "seconds": mk.seconds, "cpu": mk.cpu, "peak_mb": mk.peak_mb,
+            "page_bytes": sum(p.stat().st_size for p in pages) / max(1, len(pages)),
+            "abbr_tags_sample": sample.count("<abbr"),
+        }
+        if not args.keep:
+            shutil.rmtree(project, ignore_errors=True)
+
+
+def preview(n: int, root: Path, logs: Path, args, v: dict) -> None:
+    log(f"N={n}: editor preview ({' '.join(args.serve_command)}): start-up, one article and one entry edited")
+    v["serve"] = serve_bench.preview(root, BIN, ENV, logs / "serve", args.serve_timeout, tuple(args.serve_command))
+
+
+def measure(n: int, corpus: Corpus, base: Path, args) -> dict:
+    """Every group of measurements asked for, at one size of the topical corpus."""
+    v: dict = {"n": n, "shape": "topical"}
+    root = base / f"n{n}"
+    logs = base / "logs" / f"n{n}"
+    groups = args.groups
+    v["load"] = [os.getloadavg()[0], None]
+    log(f"N={n}: writing the corpus to {root}")
+    start = time.perf_counter()
+    v["seed_bytes"] = make_project(root, corpus, n)
+    v["corpus_s"] = time.perf_counter() - start
+
+    log(f"N={n}: briefing build (full)")
+    generator_build(root, logs, v)
+    if "rerun" in groups:
+        generator_reruns(n, root, logs, v)
+    v.pop("docs_snapshot")
+    if "annotate" in groups:
+        annotation(n, root, logs, args, v)
+    if "phases" in groups:
+        log(f"N={n}: pipeline steps (in-process dry run, in a fresh interpreter)")
+        v["phases"] = in_child("phases", root, args, logs / "phases")
+    built = n <= args.skip_mkdocs_above and bool(groups & NEEDS_SITE)
+    if built:
+        mkdocs_site(n, root, logs, v)
+    if built and "search" in groups and n in args.search_at:
+        search(n, root, corpus, logs, args, v)
+    if built and "maps" in groups and n in args.maps_at:
+        optional(v, "maps", maps, n, root, logs, args, v)
+    if "compare" in groups and n == args.compare_at:
+        compare_abbr(n, corpus, base, logs, args, v)
+    if "profile" in groups and n == args.profile_at:
         log(f"N={n}: cProfile of an in-process dry-run build")
         v["profile"] = in_child("profile", root, args, logs / "profile")["text"]
+    if "serve" in groups and n in args.serve_at:  # last: it edits the inputs
+        optional(v, "serve", preview, n, root, logs, args, v)
     if not args.keep:
         shutil.rmtree(root, ignore_errors=True)
     v["load"][1] = os.getloadavg()[0]
-    return result
+    return v
 
 
-# --- the report -----------------------------------------------------------------------------------
-
-def fmt_s(x) -> str:
-    return "n/a" if x is None else f"{x:.2f} s" if x < 100 else f"{x:.0f} s"
-
-
-def report(results: list[SizeResult], info: dict, args, import_s: float) -> str:
-    sizes = [r.n for r in results]
-    by = {r.n: r.values for r in results}
-
-    def row(label: str, func, target: str = "", verdict: str = "") -> str:
-        cells = []
-        for n in sizes:
-            try:
-                cells.append(func(by[n]))
-            except (KeyError, TypeError, ZeroDivisionError):
-                cells.append("n/a")
-        return f"| {label} | " + " | ".join(cells) + f" | {target} | {verdict} |"
-
-    missed: list[str] = []
-
-    def verdict(ok: bool | None, what: str) -> str:
-        if ok is None:
-            return "not measured"
-        if not ok:
-            missed.append(what)
-        return "met" if ok else "**MISSED**"
-
-    def at(n, key):
-        return by.get(n, {}).get(key)
-
-    # Verdicts.
-    ratios = {n: by[n]["gen_full_s"] / by[n]["mkdocs_s"] for n in sizes if "mkdocs_s" in by[n]}
-    judged = [n for n in (2000, 10000) if n in ratios]
-    ratio_ok = all(ratios[n] <= TARGET_RATIO for n in judged) if judged else None
-    mbps_ok = all(by[n]["mbps_full"] >= TARGET_MBPS for n in sizes) if sizes else None
-    slow_ok = all(by[n]["mbps_written"] / by[n]["mbps_full"] <= TARGET_SLOWDOWN for n in sizes) if sizes else None
-    noop_ok = None if 2000 not in by else by[2000]["gen_noop_s"] <= TARGET_NOOP_S
-    noop_writes_ok = all(not by[n]["gen_noop_written"] for n in sizes) if sizes else None
-    extra = {n: sorted(set(by[n]["gen_one_written"]) - set(by[n]["gen_one_changed"])) for n in sizes}
-    one_ok = all(not e for e in extra.values()) if sizes else None
-    page = {n: by[n]["page_bytes"] for n in sizes if "page_bytes" in by[n]}
-    page_ok = None
-    if len(page) >= 2:
-        first = page[min(page)]
-        page_ok = all(abs(b / first - 1) <= TARGET_PAGE_SPREAD for b in page.values())
-    mem_ok = None if 10000 not in by else by[10000]["gen_full_mb"] <= TARGET_PEAK_MB
-
-    out = []
-    out.append("# Briefing benchmark\n")
-    out.append(f"{info['date']} · {info['nproc']} CPUs ({info['cpu']}) · {info['memory']} RAM · Python {info['python']} · "
-               f"MkDocs {info['mkdocs']} · Material {info['material']} · Markdown {info['markdown']} · "
-               f"pymdown-extensions {info['pymdown']} · PyYAML with libyaml: {info['pyyaml_libyaml']} · generator code "
-               f"snapshot {info.get('generator', '?')} (sha1 of generator/, copied when the run started)\n")
-    out.append(f"Synthetic corpus: seed {args.seed}, {args.entries} entries per category ({', '.join(CATEGORIES)}), every "
-               f"entry with aliases. Command: `python bench/bench.py {' '.join(args.argv)}`"
-               + (f" (sizes measured so far: {', '.join(map(str, sizes))})" if len(sizes) < len(args.size_list) else "") + ".\n")
-    out.append("| | " + " | ".join(f"N = {n:,}" for n in sizes) + " | target | verdict |")
-    out.append("|---|" + "---|" * len(sizes) + "---|---|")
-    out.append(row("article text (MB) / words per article / mentions per article",
-                   lambda v: f"{v['text_mb']:.1f} / {v['words_per_article']:.0f} / {v['mentions_per_article']:.0f}"))
-    out.append(row("generator full build", lambda v: fmt_s(v["gen_full_s"]) + f" (CPU {fmt_s(v['gen_full_cpu'])}; {v['gen_pages']:,} files)"))
-    out.append(row("generator re-run, nothing changed", lambda v: fmt_s(v["gen_noop_s"]) + f" (CPU {fmt_s(v['gen_noop_cpu'])}), {len(v['gen_noop_written'])} written",
-                   "≤ 0.5 s at 2,000; writes nothing",
-                   verdict(noop_ok, "re-run with nothing changed ≤ 0.5 s at 2,000") + " / " +
-                   verdict(noop_writes_ok, "re-run with nothing changed writes nothing")))
-    out.append(row("re-run after one article changed",
-                   lambda v: fmt_s(v["gen_one_s"]) + f" (CPU {fmt_s(v['gen_one_cpu'])}), {len(v['gen_one_written'])} written / {len(v['gen_one_changed'])} changed",
-                   "writes only changed pages", verdict(one_ok, "one changed article rewrites only the pages whose content changed")))
-    out.append(row("`mkdocs build`", lambda v: fmt_s(v["mkdocs_s"]) + f" (CPU {fmt_s(v['mkdocs_cpu'])})"))
-    out.append(row("generator / mkdocs (wall; CPU)", lambda v: f"{v['gen_full_s'] / v['mkdocs_s']:.0%}; {v['gen_full_cpu'] / v['mkdocs_cpu']:.0%}", "≤ 10% at 2,000 and 10,000",
-                   verdict(ratio_ok, "generator full build ≤ 10% of mkdocs build")))
-    out.append(row("annotation, 3,000 entries", lambda v: f"{v['mbps_full']:.1f} MB/s", "≥ 30 MB/s",
-                   verdict(mbps_ok, "annotation ≥ 30 MB/s with 3,000 entries")))
-    out.append(row("annotation, 3,000 entries: mentions found; time per mention",
-                   lambda v: f"{v['mentions_full']:,}; {v['annotate_s_full'] / v['mentions_full'] * 1e6:.2f} µs"))
-    out.append(row("annotation, a ~100-entry glossary on as many articles written for it (slowdown → 3,000)",
-                   lambda v: f"{v['written_entries']} entries: {v['mbps_written']:.1f} MB/s ({v['mbps_written'] / v['mbps_full']:.2f}×); "
-                             f"{v['mentions_written']:,} mentions; {v['annotate_s_written'] / v['mentions_written'] * 1e6:.2f} µs",
-                   "≤ 1.5×", verdict(slow_ok, "annotation with 3,000 entries within 1.5× of 100 entries")))
-    out.append(row("annotation, the 100 most-mentioned entries on the same text (fewer mentions found)",
-                   lambda v: f"{v['mbps_small']:.1f} MB/s ({v['mbps_small'] / v['mbps_full']:.2f}×); "
-                             f"{v['mentions_small']:,} mentions; {v['annotate_s_small'] / v['mentions_small'] * 1e6:.2f} µs"))
-    out.append(row("build_matcher, 3,000 / 100 entries", lambda v: f"{v['matcher_s_full']:.2f} s / {v['matcher_s_small']:.3f} s"))
-    out.append(row("peak memory: generator / mkdocs", lambda v: f"{v['gen_full_mb']:.0f} MB / " + (f"{v['mkdocs_mb']:.0f} MB" if 'mkdocs_mb' in v else "n/a"),
-                   "generator ≤ 500 MB at 10,000", verdict(mem_ok, "peak memory ≤ 500 MB at 10,000")))
-    out.append(row("generated docs/ total / largest generated page", lambda v: f"{v['docs_bytes'] / 1e6:.0f} MB / "
-                   f"{v['largest_md'][1] / 1e6:.1f} MB ({v['largest_md'][0]})"))
-    out.append(row("site bytes per article page", lambda v: f"{v['page_bytes'] / 1024:.1f} KB", "constant ±20%",
-                   verdict(page_ok, "site bytes per article page constant 200 → 10,000 (±20%)")))
-    out.append(row("search index (Pagefind bundle) per article", lambda v: f"{v['search_per_article'] / 1024:.1f} KB ({v['search_bytes'] / 1e6:.1f} MB total)"))
-    out.append(row("site total / largest page", lambda v: f"{v['site_bytes'] / 1e6:.0f} MB, {v['site_files']:,} files / "
-                   f"{v['biggest_page'][1] / 1e6:.1f} MB ({v['biggest_page'][0]})"))
-    out.append(row("mkdocs warnings", lambda v: str(v["mkdocs_warnings"])))
-    out.append(row("load average during the size (start → end)", lambda v: f"{v['load'][0]:.1f} → {v['load'][1]:.1f}"))
-    out.append("")
-    out.append(f"Times are wall clock of one subprocess each (`briefing --root DIR build`, `mkdocs build` with cwd=DIR), "
-               f"including interpreter start-up: importing `generator.pipeline` alone takes {import_s:.2f} s here. "
-               "Annotation is `annotate()` alone, in-process, over the cleaned text of every article (best of 3 below "
-               "20 MB), with the garbage collector set as `build()` sets it. Its speed with a small glossary is measured "
-               "twice: a glossary of about 100 entries (as many per category) with as many articles written for it by the same generator "
-               "(as many mentions per article: only the glossary's size differs; the target's verdict), and the 100 "
-               "most-mentioned entries on the same text, which find fewer mentions, so the difference there is the cost "
-               "of the mentions found (the time per mention is in the rows above), not of the glossary's size. "
-               "Peak memory is the child's ru_maxrss from wait4.\n")
-
-    # Where the generator's time goes.
-    out.append("## Where the generator's time goes\n")
-    out.append("Exclusive time per step of one in-process `build(dry_run=True)` after the builds above: everything a "
-               "build computes, without writing (steps under 5 ms left out).\n")
-    labels = []
-    for n in sizes:
-        for label in by[n].get("phases", {}):
-            if label not in labels:
-                labels.append(label)
-    out.append("| step | " + " | ".join(f"N = {n:,}" for n in sizes) + " |")
-    out.append("|---|" + "---|" * len(sizes))
-    last = ("everything else in build()", "total (in-process, dry run)")
-    labels = [label for label in labels if label not in last] + [label for label in last if label in labels]
-    for label in labels:
-        out.append(f"| `{label}` | " + " | ".join(fmt_s(by[n].get("phases", {}).get(label)) for n in sizes) + " |")
-    out.append("")
-
-    # One article changed: which files.
-    out.append("## One article changed\n")
-    for n in sizes:
-        v = by[n]
-        out.append(f"- N = {n:,}: edited `{v['changed_file']}`; {len(v['gen_one_changed'])} files changed content: "
-                   + ", ".join(f"`{p}`" for p in v["gen_one_changed"][:12]) + (" …" if len(v["gen_one_changed"]) > 12 else ""))
-        if extra[n]:
-            out.append(f"  - rewritten with identical content ({len(extra[n])}): " + ", ".join(f"`{p}`" for p in extra[n][:12]))
-        if v["gen_noop_written"]:
-            out.append(f"  - written by the nothing-changed re-run ({len(v['gen_noop_written'])}): "
-                       + ", ".join(f"`{p}`" for p in v["gen_noop_written"][:12]))
-    out.append("")
-
-    # Material abbreviations.
-    compared = [n for n in sizes if "abbr" in by[n]]
-    if compared:
-        n = compared[0]
-        v = by[n]
-        ours = v["gen_full_s"] + v.get("mkdocs_s", float("nan"))
-        out.append(f"## Material's recommended glossary (abbreviations + snippets `auto_append`) on the {n:,}-article corpus\n")
-        out.append("Every article is a plain Markdown page (headline and paragraphs), the nav lists only the home page "
-                   "(`omitted_files: ignore`), same theme features and search plugin; terms are the most-mentioned glossary "
-                   "names, defined by their summaries.\n")
-        out.append("| build | wall time; CPU time (per article page) | peak memory | bytes per article page | vs briefing build + mkdocs build |")
-        out.append("|---|---|---|---|---|")
-        ours_cpu = v["gen_full_cpu"] + v.get("mkdocs_cpu", float("nan"))
-        out.append(f"| `briefing build` + `mkdocs build` ({args.entries * len(CATEGORIES):,} entries, every mention linked) | "
-                   f"{fmt_s(ours)} ({fmt_s(v['gen_full_s'])} + {fmt_s(v.get('mkdocs_s'))}); CPU {fmt_s(ours_cpu)} ({ours / n * 1000:.0f} ms) | "
-                   f"{v['gen_full_mb']:.0f} / {v.get('mkdocs_mb', 0):.0f} MB | {v.get('page_bytes', 0) / 1024:.1f} KB | 1.00 |")
-        for terms, a in sorted(v["abbr"].items(), key=lambda item: int(item[0])):
-            out.append(f"| Material abbreviations, {terms} terms (`mkdocs build`) | {fmt_s(a['seconds'])}; CPU {fmt_s(a['cpu'])} ({a['seconds'] / n * 1000:.0f} ms) | {a['peak_mb']:.0f} MB | "
-                       f"{a['page_bytes'] / 1024:.1f} KB ({a['abbr_tags_sample']} `<abbr>` on a sample page) | "
-                       f"{a['seconds'] / ours:.2f} (CPU {a['cpu'] / ours_cpu:.2f}) |")
-        out.append("\nReference from the issue (1,501 pages): 6.4 s without abbreviations, 21.7 s with 500, 70 s with 2,000.\n")
-
-    out.append("## Targets missed\n")
-    out.extend([f"- {m}" for m in missed] or ["- none"])
-    out.append("")
-    for n in sizes:
-        if by[n].get("profile"):
-            out.append(f"## cProfile, in-process dry-run build at N = {n:,} (profiler overhead inflates the times)\n")
-            out.append("```text\n" + by[n]["profile"] + "\n```\n")
-    return "\n".join(out)
+def measure_shape(shape: str, n: int, base: Path, args) -> dict:
+    """Another corpus shape: the full build and `mkdocs build`, their time and peak memory."""
+    v: dict = {"n": n, "shape": shape, "load": [os.getloadavg()[0], None]}
+    try:
+        corpus = Corpus(args.seed, args.entries, shape=shape)
+    except (TypeError, ValueError) as error:  # a corpus_gen.py without that shape
+        v["errors"] = {"corpus": f"bench/corpus_gen.py cannot write the {shape!r} shape: {error}"}
+        return v
+    root = base / f"{shape}-n{n}"
+    logs = base / "logs" / f"{shape}-n{n}"
+    log(f"N={n}, {shape} corpus: writing it to {root}")
+    v["seed_bytes"] = make_project(root, corpus, n)
+    log(f"N={n}, {shape} corpus: briefing build (full)")
+    generator_build(root, logs, v)
+    v.pop("docs_snapshot")
+    if n <= args.skip_mkdocs_above:
+        mkdocs_site(n, root, logs, v, f", {shape} corpus")
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    v["load"][1] = os.getloadavg()[0]
+    return v
 
 
-def in_child(kind: str, root: Path, args, log_path: Path) -> dict:
+# --- children -------------------------------------------------------------------------------------
+
+def in_child(kind: str, root: Path, args, log_path: Path, env: dict | None = None) -> dict:
     """Run one in-process measurement in a fresh interpreter (importing the snapshot); its JSON."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--child-root", str(root),
            "--seed", str(args.seed), "--entries", str(args.entries)]
-    return json.loads(run(cmd, root, log_path).stdout)
+    return json.loads(run(cmd, root, log_path, env=env).stdout)
 
 
 def child_main(args) -> int:
     root = args.child_root
     if args.child == "annotate":
-        result = annotation_throughput(root, Corpus(args.seed, args.entries))
+        result = inprocess.annotation_throughput(root, Corpus(args.seed, args.entries))
+    elif args.child == "annotate-full":
+        result = inprocess.annotation_full_glossary(root)
     elif args.child == "phases":
-        result = phase_times(root)
+        result = inprocess.phase_times(root)
     elif args.child == "profile":
-        result = {"text": profile_build(root)}
+        result = {"text": inprocess.profile_build(root)}
+    elif args.child == "index":
+        result = inprocess.index_alone(root)
     else:
         raise SystemExit(f"unknown --child {args.child}")
     json.dump(result, sys.stdout)
     return 0
 
 
+# --- main -----------------------------------------------------------------------------------------
+
+def write_report(raw: dict, args) -> str:
+    by = {int(n): {"n": int(n), **v} for n, v in raw["sizes"].items()}
+    shapes = {shape: {int(n): {"n": int(n), **v} for n, v in sized.items()} for shape, sized in raw.get("shapes", {}).items()}
+    args.commands = raw.get("commands") or [raw.get("argv") or []]
+    text = report.report(by, shapes, raw["machine"], args, raw["import_s"])
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text + "\n", encoding="utf-8")
+    args.output.with_suffix(".json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
+    return text
+
+
+def merge(files: list[Path]) -> dict:
+    """Several runs' results.json as one: the first run's machine, every size (a later run's size
+    replaces an earlier one's), every command."""
+    merged: dict = {"sizes": {}, "shapes": {}, "commands": []}
+    for path in files:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        merged.setdefault("machine", raw["machine"])
+        merged.setdefault("import_s", raw["import_s"])
+        merged["sizes"].update(raw["sizes"])
+        for shape, sized in raw.get("shapes", {}).items():
+            merged["shapes"].setdefault(shape, {}).update(sized)
+        merged["commands"] += raw.get("commands") or [raw.get("argv") or []]
+    return merged
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="200,2000,10000", help="article counts, comma-separated")
+    parser.add_argument("--shapes", default="topical,uniform", help="corpus shapes (bench/corpus_gen.py), comma-separated")
+    parser.add_argument("--uniform-at", default="10000", metavar="SIZES", help="sizes (of --sizes) to measure the uniform shape at")
+    parser.add_argument("--only", default="", metavar="GROUPS", help=f"measure only these groups: {','.join(GROUPS)} "
+                        "(the full build always runs; 'site' alone: generator + mkdocs build + site bytes)")
     parser.add_argument("--skip-mkdocs-above", type=int, default=10**9, metavar="N", help="no mkdocs build for sizes above N")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR and keep the projects (default: a temporary folder, removed)")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--entries", type=int, default=1000, help="glossary entries per category")
+    parser.add_argument("--reference", default=REFERENCE, metavar="COMMIT",
+                        help="commit whose generator's annotation speed is the reference ('' for none)")
+    parser.add_argument("--search-at", default="2000,10000", metavar="SIZES", help="sizes to measure search at")
+    parser.add_argument("--search-timeout", type=float, default=search_bench.TIMEOUT_S, metavar="S", help="time limit per query")
+    parser.add_argument("--maps-at", default="2000", metavar="SIZES", help="sizes to check the maps at")
+    parser.add_argument("--map-pages", type=int, default=20, metavar="K", help="entry pages to check the maps of")
+    parser.add_argument("--serve-at", default="10000", metavar="SIZES", help="sizes to measure the editor's preview at")
+    parser.add_argument("--serve-timeout", type=float, default=serve_bench.TIMEOUT_S, metavar="S", help="time limit per edit")
+    parser.add_argument("--serve-command", default=" ".join(serve_bench.SERVE_COMMAND),
+                        help="the preview server, a program in the venv's bin with its arguments")
     parser.add_argument("--compare-at", type=int, default=2000, metavar="N", help="size for the Material abbreviations comparison (0: none)")
     parser.add_argument("--abbr-terms", default="0,500", help="abbreviation counts for the comparison, comma-separated")
     parser.add_argument("--profile-at", type=int, default=2000, metavar="N", help="size to cProfile the generator at (0: none)")
-    parser.add_argument("--output", type=Path, default=HERE / "results.md")
-    parser.add_argument("--from-json", type=Path, metavar="FILE",
-                        help="only rewrite the report from the results.json a --keep run left in its folder")
+    parser.add_argument("--output", type=Path, default=HERE / "results.md", help="the report; the raw values go beside it (.json)")
+    parser.add_argument("--from-json", type=Path, action="append", metavar="FILE",
+                        help="only rewrite the report from the results.json of earlier runs (repeat to merge their sizes)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--child-root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child_main(args)
     args.argv = sys.argv[1:] if argv is None else argv
-    sizes = args.size_list = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    args.size_list = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.abbr_terms = [int(s) for s in args.abbr_terms.split(",") if s.strip()]
+    args.shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
+    args.groups = set(GROUPS) if not args.only else {g.strip() for g in args.only.split(",") if g.strip()}
+    unknown = args.groups - set(GROUPS)
+    if unknown:
+        raise SystemExit(f"--only: unknown group(s) {', '.join(sorted(unknown))}; expected some of {', '.join(GROUPS)}")
+    args.search_at, args.maps_at = sizes_option(args.search_at), sizes_option(args.maps_at)
+    args.serve_at, args.uniform_at = sizes_option(args.serve_at), sizes_option(args.uniform_at)
+    args.serve_command = shlex.split(args.serve_command)
     if args.from_json:
-        raw = json.loads(args.from_json.read_text(encoding="utf-8"))
-        args.argv = raw.get("argv") or args.argv
-        results = [SizeResult(int(n), v) for n, v in raw["sizes"].items()]
-        args.size_list = [r.n for r in results]
-        text = report(results, raw["machine"], args, raw["import_s"])
-        args.output.write_text(text + "\n", encoding="utf-8")
-        print(text)
+        raw = merge(args.from_json)
+        args.size_list = sorted(int(n) for n in raw["sizes"])
+        print(write_report(raw, args))
         return 0
     if not BRIEFING.exists() or not MKDOCS.exists():
         raise SystemExit(f"run with the project's venv python (no briefing/mkdocs next to {sys.executable})")
 
     global SNAPSHOT
-    info = machine()
-    corpus = Corpus(args.seed, args.entries)
+    info = report.machine()
+    chromium = subprocess.run([search_bench.CHROMIUM, "--version"], capture_output=True, text=True, check=False)
+    info["chromium"] = chromium.stdout.strip() or search_bench.CHROMIUM
     base = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     SNAPSHOT = base / "snapshot"
@@ -796,15 +620,22 @@ def main(argv: list[str] | None = None) -> int:
             code.update(path.relative_to(SNAPSHOT).as_posix().encode() + b"\0" + path.read_bytes())
     info["generator"] = code.hexdigest()[:12]
     ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SNAPSHOT / "python"), os.environ.get("PYTHONPATH")]))
+    args.reference_dir = None
+    if args.reference and "annotate" in args.groups:
+        args.reference_dir = export_reference(args.reference, base / f"reference-{args.reference}")
+        info["reference"] = args.reference
     imports = [run([sys.executable, "-c", "import generator.pipeline"], base, base / "logs" / "import").seconds for _ in range(3)]
-    import_s = min(imports)
-    results = []
+    raw = {"machine": info, "import_s": min(imports), "commands": [args.argv], "sizes": {}, "shapes": {}}
+    corpus = Corpus(args.seed, args.entries)
+    text = ""
     try:
-        for n in sizes:
-            results.append(measure(n, corpus, base, args))
-            text = report(results, info, args, import_s)
-            args.output.write_text(text + "\n", encoding="utf-8")  # partial results survive an interrupted run
-            raw = {"machine": info, "import_s": import_s, "argv": args.argv, "sizes": {r.n: r.values for r in results}}
+        for n in args.size_list:
+            if "topical" in args.shapes:
+                raw["sizes"][n] = measure(n, corpus, base, args)
+            for shape in args.shapes:
+                if shape != "topical" and n in args.uniform_at:
+                    raw["shapes"].setdefault(shape, {})[n] = measure_shape(shape, n, base, args)
+            text = write_report(raw, args)  # partial results survive an interrupted run
             (base / "results.json").write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
     finally:
         if not args.keep:

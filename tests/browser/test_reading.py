@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ARTICLE, FIXTURE, GLOSSARY, HOME, _is_local, _origin
+from .mapcheck import check_map
 from .test_a11y import describe, run_axe, serious
 
 NORTH_KOREA = "states/north-korea"
@@ -210,38 +211,6 @@ def test_an_article_prints_its_source_and_date_without_navigation(page):
 
 
 # --------------------------------------------------------------------------- relationship maps
-
-MEASURE = """svg => {
-    const box = svg.getBoundingClientRect(), scale = svg.getScreenCTM().a;
-    const rect = e => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, r: r.right, b: r.bottom}; };
-    return {box: rect(svg), scale,
-            labels: [...svg.querySelectorAll('g.node text')].map(t => ({name: t.textContent.trim(), ...rect(t),
-                     px: parseFloat(getComputedStyle(t).fontSize) * scale})),
-            nodes: [...svg.querySelectorAll('g.node > :is(circle, rect, polygon)')].map(s => ({
-                     name: s.parentElement.querySelector('text').textContent, ...rect(s)}))};
-}"""
-
-
-def overlap(a: dict, b: dict) -> bool:
-    return a["x"] < b["r"] and b["x"] < a["r"] and a["y"] < b["b"] and b["y"] < a["b"]
-
-
-def check_map(page) -> int:
-    svg = page.locator("svg.briefing-map")
-    expect(svg).to_be_visible()
-    drawn = svg.evaluate(MEASURE)
-    box, labels, nodes = drawn["box"], drawn["labels"], drawn["nodes"]
-    problems = []
-    for i, label in enumerate(labels):
-        if label["px"] < 11:
-            problems.append(f"{label['name']!r} is {label['px']:.1f}px")
-        if label["x"] < box["x"] or label["r"] > box["r"] or label["y"] < box["y"] or label["b"] > box["b"]:
-            problems.append(f"{label['name']!r} clipped by the picture's edge")
-        problems += [f"{label['name']!r} overlaps label {other['name']!r}" for other in labels[i + 1:] if overlap(label, other)]
-        problems += [f"{label['name']!r} overlaps node {node['name']!r}" for node in nodes if overlap(label, node)]
-    assert not problems, "\n".join(problems)
-    return len(labels)
-
 
 @pytest.mark.parametrize("path", [HOME, GLOSSARY, "glossary/states/north-korea/"])
 def test_map_labels_never_overlap_and_are_readable(page, path):
