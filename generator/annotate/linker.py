@@ -127,6 +127,7 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
     around: _Around | None = None
     name_end = -2  # where the last full name ended: "Chinese Hu" is not somebody else's name
     previous_end = 0
+    append, named_add, linked_add = mentions.append, named.add, linked.add
     for hit_start, hit_end, pattern in hits:
         if hit_start > block_end:
             while hit_start > block_end:
@@ -138,10 +139,21 @@ def annotate(article: Article, glossary: Glossary, matcher: Matcher) -> Annotate
             quiet = _quiet(block) if block.dateline or "(" in text or "/" in text else None
             heading = block.kind in _HEADINGS
             around, previous_end = None, 0
+        kind = pattern.kind
+        if kind is name and not quiet:  # most hits: a full name, outside any dateline or credit
+            key = pattern.entries[0]
+            named_add(key)
+            name_end = hit_end
+            start, previous_end = hit_start - block_start, hit_end - block_start
+            if heading or key in linked:
+                append(Mention(key, index, start, previous_end, False))
+            else:
+                append(Mention(key, index, start, previous_end, True))
+                linked_add(key)
+            continue
         start, end = hit_start - block_start, hit_end - block_start
         if quiet and any(s <= start < e for s, e in quiet):
             continue  # a dateline or a credit
-        kind = pattern.kind
         if kind is name:
             key = pattern.entries[0]
             named.add(key)
