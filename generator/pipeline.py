@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -158,16 +158,17 @@ def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE, mem
     inputs = fingerprint(root, config, config_file, memo)  # before reading: an edit during the build must not be missed
     site, warnings = prepare(root, config_file, memo)
     docs = root / site.config.docs_dir
-    plan = write.plan(docs, render_pages(site, memo, docs), stage=not dry_run)
-    if plan.conflicts:
-        raise BriefingError(list(plan.conflicts))
-    stats = None
-    if not dry_run:
-        write.apply(docs, plan)
-        if memo is not None:
-            stats = memo.remember_units(docs, plan.manifest, plan.writes)
-    if not dry_run or not plan.changes:
-        write.remember_build(docs, inputs, stats)
-        if memo is not None:
-            memo.inputs = inputs
+    with write.exclusive(docs) if not dry_run else nullcontext():
+        plan = write.plan(docs, render_pages(site, memo, docs), stage=not dry_run)
+        if plan.conflicts:
+            raise BriefingError(list(plan.conflicts))
+        stats = None
+        if not dry_run:
+            write.apply(docs, plan)
+            if memo is not None:
+                stats = memo.remember_units(docs, plan.manifest, plan.writes)
+        if not dry_run or not plan.changes:
+            write.remember_build(docs, inputs, stats)
+            if memo is not None:
+                memo.inputs = inputs
     return Result(site, plan, tuple(warnings))

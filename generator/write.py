@@ -19,7 +19,7 @@ import queue
 import shutil
 import threading
 from collections.abc import Iterable
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +70,28 @@ class Kept:
     this digest (``incremental.Memo`` has checked). It is neither rendered nor read again."""
 
     digest: str
+
+
+LOCK = f"{STATE_DIR}/lock"
+
+
+@contextmanager
+def exclusive(docs: Path):
+    """One build writes docs/ at a time: a `briefing build` in a terminal while `make serve`
+    rebuilds waits for it (two at once would take each other's staged files). Where the system
+    has no advisory locks (not POSIX), nothing is held."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    (docs / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    with open(docs / LOCK, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def plan(docs: Path, pages: Iterable[tuple[str, str | Kept]] | dict[str, str], stage: bool = True) -> Plan:

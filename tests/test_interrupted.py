@@ -74,3 +74,30 @@ def test_killed_builds_leave_old_or_new_output(project):
         current = "A" if now == outputs["A"] else "B"
     print(f"{KILLS} kills: {staged} while staging, {interrupted} while moving pages")
     assert staged and interrupted, "no kill landed while pages were written; the test would prove little"
+
+
+def test_two_builds_at_once_take_turns(tmp_path):
+    """`briefing build` in a terminal while `make serve` rebuilds: each waits for the other's
+    write (docs/.briefing/lock) instead of taking its staged files; both succeed."""
+    import threading
+
+    from generator.pipeline import build, generate
+    from tests.sites import generated_files, materialise
+
+    root = materialise("sample", tmp_path / "project")
+    errors = []
+
+    def run():
+        try:
+            build(root)
+        except Exception as error:  # noqa: BLE001 - the test reports whatever happened
+            errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not errors, errors
+    _, pages, _ = generate(root)
+    assert generated_files(root / "docs") == {p: t.encode("utf-8") for p, t in pages.items()}
