@@ -34,7 +34,7 @@ from sitefacts import article_url_for, entry_title, entry_url, front_matter, mos
 # What `make serve` runs (the Makefile's serve target), from the venv's bin folder; the benchmark
 # adds `-a 127.0.0.1:PORT`. One constant: when the preview becomes `briefing serve`, change it here
 # (or pass --serve-command).
-SERVE_COMMAND = ("mkdocs", "serve")
+SERVE_COMMAND = ("mkdocs", "serve", "--dirty")  # what `make serve` runs
 TIMEOUT_S = 600.0  # for each edit to show
 STARTUP_TIMEOUT_S = 3600.0  # the first build of a 10,000-article site takes many minutes
 POLL_S = 0.25

@@ -29,16 +29,26 @@ def _quote(quote: Quote, article: AnnotatedArticle) -> Markdown:
     return Markdown(escape(before) + "**" + escape(mention, False) + "**" + escape(after, False))
 
 
+_DESCRIBED: dict[str, tuple] = {}  # entry key -> (entry, matcher, mentions): found once per matcher
+
+
 def description_mentions(site: Site, entry: Entry) -> list[Mention]:
     """The first mention of every other entry in the entry's description, found by the articles'
     own linker (the entry's name is the 'headline', so its short names mean itself)."""
+    matcher = site.linker()
+    known = _DESCRIBED.get(entry.key)
+    if known is not None and known[1] is matcher and known[0] == entry:
+        return known[2]
     blocks = (Block(BlockKind.HEADLINE, entry.name, 0), Block(BlockKind.PARAGRAPH, entry.description, 0))
     article = Article(entry.source, entry.slug, entry.name, None, None, None, blocks)
     seen, firsts = {entry.key}, []
-    for mention in annotate(article, site.glossary, site.linker()).mentions:
+    for mention in annotate(article, site.glossary, matcher).mentions:
         if mention.block == 1 and mention.entry not in seen:
             seen.add(mention.entry)
             firsts.append(mention._replace(linked=True))
+    if len(_DESCRIBED) > 65536:
+        _DESCRIBED.clear()
+    _DESCRIBED[entry.key] = (entry, matcher, firsts)
     return firsts
 
 
