@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import lexicon
@@ -105,13 +105,20 @@ class Memo:
                 del memory[path]
 
     def glossary_result(self, texts: tuple, categories, load):
+        """``load()`` (the glossary and its problems), again only when a file changed; then every
+        entry that did not change is the very object of the last build, so that what compares
+        pages' inputs compares it by identity, not field by field."""
         generation = lexicon.generation()
         known = self.glossary
         if known is not None and known[0] == texts and known[1] == categories and known[2] == generation:
             return known[3]
-        result = load()
-        self.glossary = (texts, categories, generation, result)
-        return result
+        glossary, problems = load()
+        if known is not None:
+            before = {e.key: e for e in known[3][0].entries}
+            glossary = replace(glossary, entries=tuple(
+                old if (old := before.get(e.key)) is not None and old == e else e for e in glossary.entries))
+        self.glossary = (texts, categories, generation, (glossary, problems))
+        return glossary, problems
 
     def matcher_for(self, glossary, build_matcher):
         """The linker's matcher, built again only when what it is built from changed (a summary

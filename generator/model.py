@@ -224,5 +224,9 @@ class AnnotatedArticle:
     notes: tuple[Note, ...] = ()
 
     def entries(self) -> tuple[str, ...]:
-        """Entry keys in order of first mention."""
-        return tuple(dict.fromkeys(m.entry for m in self.mentions))
+        """Entry keys in order of first mention (worked out once: lists, feeds and keys ask often)."""
+        found = self.__dict__.get("_entries")
+        if found is None:
+            found = tuple(dict.fromkeys(m.entry for m in self.mentions))
+            object.__setattr__(self, "_entries", found)
+        return found
