@@ -41,6 +41,8 @@ ENV = Environment(
     keep_trailing_newline=True,
     autoescape=False,
 )
+# Templates read the renderer's dicts by subscript (row["date"]): for row.date Jinja tries the
+# attribute first, and on a dict that fails, for every value of every page.
 # A macro's output is Markdown its own template built (every value in it went through
 # _finalize); `| trusted` says so, for macros only.
 ENV.filters["trusted"] = lambda text: Markdown(str(text).strip("\n"))
