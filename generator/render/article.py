@@ -25,26 +25,43 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
     # Escaping is per piece between mentions; a block with nothing to escape (most of them) only
     # needs its first piece checked, for what a line may not start with.
     verbatim = not has_inline_syntax(text)
+    folder = here.rpartition("/")[0]
     parts, at = [], 0
     for mention in mentions:
         before = text[at:mention.start]
         parts.append(before if verbatim and at else escape(before, line_start=at == 0))
-        entry = site.entries[mention.entry]
         surface = text[mention.start:mention.end]
         if not verbatim:
             surface = escape(surface, line_start=False)
-        classes = site.mention_classes(entry)
-        # data-entry: the reader's "highlight mentions" control (docs/assets/briefing.js) lights
-        # every mention of one entry; later mentions are quiet spans until it does.
+        link_end, span_start = _mention_markup(site, mention.entry, folder, here)
         if mention.linked:
-            attrs = " ".join(f".{c}" for c in classes)
-            parts.append(link(surface, relative(here, entry_path(entry)), entry.summary) + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}')
+            parts += ("[", surface, link_end)
         else:
-            parts.append(f'<span class="{" ".join(classes)}" data-entry="{attribute(entry.key)}">{surface}</span>')
+            parts += (span_start, surface, "</span>")
         at = mention.end
     rest = text[at:]
     parts.append(rest if verbatim and at else escape(rest, line_start=at == 0))
     return Markdown("".join(parts))
+
+
+def _mention_markup(site: Site, key: str, folder: str, here: str) -> tuple[str, str]:
+    """What goes after a linked mention's text (``](target "summary"){ .mention ... }``) and before
+    a quiet one's (``<span ...>``), worked out once per entry and folder of a build: a page has
+    dozens of mentions, and every article is in the same folder."""
+    made = site.__dict__.setdefault("_mention_markup", {})
+    found = made.get((key, folder))
+    if found is None:
+        entry = site.entries[key]
+        classes = site.mention_classes(entry)
+        # data-entry: the reader's "highlight mentions" control (docs/assets/briefing.js) lights
+        # every mention of one entry; later mentions are quiet spans until it does.
+        attrs = " ".join(f".{c}" for c in classes)
+        empty = link(Markdown(""), relative(here, entry_path(entry)), entry.summary)  # "[](target "summary")"
+        found = made[(key, folder)] = (
+            empty[1:] + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}',
+            f'<span class="{" ".join(classes)}" data-entry="{attribute(entry.key)}">',
+        )
+    return found
 
 
 def by_category(site: Site, keys, here: str, titled: bool = True) -> list[dict]:
