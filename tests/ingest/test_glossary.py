@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from generator.config import load_config
-from generator.errors import BriefingError
 from generator.ingest.glossary import load_glossary
 
 

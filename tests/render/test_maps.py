@@ -3,7 +3,6 @@ only the strongest ties, at any size of briefing."""
 
 from __future__ import annotations
 
-import re
 
 from generator.render import graph
 from generator.render.graph import CELL, CHAR, FONT, LINE, NODE_MAX, Edge, Node, grid_layout, wrap
