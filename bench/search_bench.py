@@ -107,6 +107,14 @@ class Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def serve_site(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    """A built site served on 127.0.0.1 by a thread (maps_bench.py uses it too): (server, base URL)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 def sent_bytes(path: Path) -> tuple[int, int]:
     """(bytes as stored, bytes a static host sends: gzip level 6, unless that does not shrink it)."""
     data = path.read_bytes()
@@ -118,10 +126,7 @@ def measure(site: Path, queries: list[str], kind: str = "pagefind", timeout_s: f
     from playwright.sync_api import sync_playwright
 
     spec = KINDS[kind]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve_site(site)
     rows = []
     try:
         with sync_playwright() as playwright:
