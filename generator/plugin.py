@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 
 from . import search, write
 from .annotate.coverage import coverage
+from .compact import compact_html
 from .commands import report
 from .config import CONFIG_FILE, load_config
 from .errors import BriefingError
@@ -93,6 +94,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         _ignored(config.site_description, None, briefing.description or None, "site_description", "description")
         config.site_name = briefing.title
         config.site_description = briefing.description or None
+        # The search dialog's category filter, in briefing.yml's order (overrides/partials/search.html).
+        config.extra["briefing_categories"] = [category.title for category in briefing.categories]
         if not self.serving:  # `mkdocs serve` has set site_url to the local address it serves
             _ignored(config.site_url, None, briefing.site_url or None, "site_url", "site_url (or SITE_URL)")
             config.site_url = briefing.site_url or None
@@ -142,7 +145,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         self._changed += 1
-        return output
+        return compact_html(output)  # the theme's indentation, on every page (site bytes)
 
     def regenerate(self) -> tuple[str, ...]:
         """``briefing build``, reported through MkDocs' log; bad input keeps the last good docs/.

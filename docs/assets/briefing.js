@@ -1,29 +1,73 @@
 /* Briefing: the reader's controls on article pages. Hand-written; the generator never touches it.
  *
- * 1. "Highlight mentions": later mentions are quiet spans; the control lights every mention of
- *    one entry (data-entry) or of all of them.
+ * 1. "Highlight mentions": later mentions are quiet spans; the control (made here) lights every
+ *    mention of one entry (data-entry) or of all of them.
  * 2. A tap on a mention on a touch screen (which has no hover, so no tooltip) opens a small
  *    dialog with the entry's summary and a link to its profile: focusable, closed by Escape, by
  *    its button or by a tap elsewhere, and focus returns to the mention.
+ * 3. The "In this article" links take their hover text from the entries' first mentions.
  * No third-party code; nothing is fetched.
  */
 (function () {
   "use strict";
 
+  // The control is made here from the page's "In this article" box (a paragraph per category:
+  // its title in <strong>, then a link per entry with its key in data-entry) and the mentions in
+  // the text: the same few lines on every article, not written into thousands of pages.
   function highlight() {
-    var control = document.getElementById("briefing-highlight");
-    if (!control) return;
-    control.closest(".briefing-highlight").hidden = false;
-    var mentions = document.querySelectorAll(".md-typeset .mention[data-entry]");
+    var box = document.querySelector(".md-typeset .admonition.briefing-in-article");
+    if (!box) return;
+    var text = document.querySelectorAll(".md-typeset a.mention[data-entry], .md-typeset span[data-entry]");
+    var counts = {}, total = 0;
+    for (var i = 0; i < text.length; i++) {
+      var key = text[i].getAttribute("data-entry");
+      counts[key] = (counts[key] || 0) + 1;
+      total++;
+    }
+    if (!total) return;
+    var control = document.createElement("select");
+    control.id = "briefing-highlight";
+    control.append(new Option("First mentions only (links)", ""),
+                   new Option("Every mention of every entry (" + total + ")", "*"));
+    var groups = box.querySelectorAll("p:not(.admonition-title)");
+    for (var g = 0; g < groups.length; g++) {
+      var title = groups[g].querySelector("strong");
+      var group = document.createElement("optgroup");
+      group.label = title ? title.textContent.replace(/:\s*$/, "") : "";
+      var links = groups[g].querySelectorAll("a[data-entry]");
+      for (var l = 0; l < links.length; l++) {
+        var entry = links[l].getAttribute("data-entry");
+        if (counts[entry]) group.append(new Option(links[l].textContent + " (" + counts[entry] + ")", entry));
+      }
+      if (group.children.length) control.append(group);
+    }
+    var wrapper = document.createElement("div");
+    wrapper.className = "briefing-highlight";
+    var label = document.createElement("label");
+    label.htmlFor = control.id;
+    label.textContent = "Highlight mentions";
+    wrapper.append(label, control);
+    box.after(wrapper);
+    // A quiet mention has only its key; lit, it takes its first mention's classes (the category's style).
+    var classes = {};
+    function classesOf(key) {
+      if (!(key in classes)) {
+        var first = document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
+        classes[key] = first ? first.className.replace(/\s*\bmention-lit\b/g, "") : "mention";
+      }
+      return classes[key];
+    }
     function apply() {
       var value = control.value;
-      for (var i = 0; i < mentions.length; i++) {
-        var lit = value === "*" || (value !== "" && mentions[i].getAttribute("data-entry") === value);
-        mentions[i].classList.toggle("mention-lit", lit);
+      for (var i = 0; i < text.length; i++) {
+        var key = text[i].getAttribute("data-entry");
+        var lit = value === "*" || (value !== "" && key === value);
+        if (text[i].tagName === "A") text[i].classList.toggle("mention-lit", lit);
+        else if (lit) text[i].className = classesOf(key) + " mention-lit";
+        else text[i].removeAttribute("class");
       }
     }
     control.addEventListener("change", apply);
-    apply(); // a browser may restore the choice when the reader comes back
   }
 
   // ------------------------------------------------------------------ touch: summary on tap
@@ -132,6 +176,20 @@
     var links = document.querySelectorAll(".md-typeset a.mention[title]");
     for (var i = 0; i < links.length; i++) links[i].setAttribute("data-briefing-summary", links[i].getAttribute("title"));
   }
+
+  // The "In this article" box's links get their summaries (hover text) from the entries' first
+  // mentions in the text, rather than each article carrying every summary twice.
+  function boxSummaries() {
+    var links = document.querySelectorAll(".md-typeset .briefing-in-article a[data-entry]:not([title])");
+    for (var i = 0; i < links.length; i++) {
+      var first = document.querySelector('.md-typeset a.mention[title][data-entry="' + CSS.escape(links[i].getAttribute("data-entry")) + '"]');
+      if (first) links[i].title = first.title;
+    }
+  }
+
+  // Now, not at DOMContentLoaded: Material makes its tooltips from the titles at that event, and
+  // its listener was added first (this script comes after its bundle, at the end of the body).
+  boxSummaries();
 
   function start() { keepSummaries(); highlight(); touch(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,4 +1,4 @@
-// Briefing's search: the dialog of overrides/partials/search.html over the Pagefind index that
+// Briefing's search: a dialog, opened by the button of overrides/partials/search.html, over the Pagefind index that
 // generator/search/ builds into site/pagefind/. Nothing is fetched until the dialog first opens;
 // then Pagefind fetches only the index chunks a query's words need, and this file asks for the
 // excerpts of the results it shows (PAGE at a time). Filter, meta and sort names are the ones
@@ -8,10 +8,47 @@ const PAGE = 8; // results whose excerpt is fetched and shown at once
 const DEBOUNCE_MS = 120;
 const FILTER_TYPE = "type", FILTER_YEAR = "year", SORT_DATE = "date", ARTICLES = "Articles";
 
-const dialog = document.getElementById("briefing-search");
 const opener = document.querySelector(".briefing-search-open");
+const dialog = opener && makeDialog(opener);
 
-if (dialog && opener && typeof dialog.showModal === "function") {
+// The dialog, the same on every page, made here rather than written into each of them; the
+// header's button (overrides/partials/search.html) carries what differs: the theme's words and
+// the paths relative to this page.
+function makeDialog(button) {
+  const made = document.createElement("dialog");
+  if (typeof made.showModal !== "function") return null;
+  const { title, placeholder } = button.dataset;
+  const icon = (button.querySelector("svg") || document.createElement("span")).outerHTML;
+  made.id = "briefing-search";
+  made.className = "briefing-search md-typeset";
+  made.setAttribute("aria-labelledby", "briefing-search-title");
+  made.innerHTML = `<div class="briefing-search__bar" role="search">
+<h2 id="briefing-search-title" class="briefing-search__title"></h2>
+<label class="briefing-search__icon md-icon" for="briefing-search-input">${icon}</label>
+<input type="search" class="briefing-search__input" id="briefing-search-input" aria-describedby="briefing-search-status" aria-controls="briefing-search-results" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" enterkeyhint="search">
+<button type="button" class="briefing-search__close md-icon" aria-label="Close search" title="Close (Esc)"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg></button>
+</div>
+<div class="briefing-search__options">
+<label>Show <select class="briefing-search__type" aria-label="Show"><option value="">Everything</option></select></label>
+<label>Year <select class="briefing-search__year" aria-label="Year"><option value="">Any year</option></select></label>
+<label>Sort <select class="briefing-search__sort" aria-label="Sort"><option value="">Relevance</option><option value="desc">Newest first</option><option value="asc">Oldest first</option></select></label>
+</div>
+<p class="briefing-search__status" id="briefing-search-status" role="status" aria-live="polite"></p>
+<ol class="briefing-search__results" id="briefing-search-results" aria-label="Results"></ol>
+<button type="button" class="briefing-search__more md-button" hidden>More results</button>`;
+  // The theme's words go in as text, never as markup.
+  made.querySelector(".briefing-search__title").textContent = title || "Search";
+  made.querySelector(".briefing-search__icon").title = placeholder || "Search";
+  const field = made.querySelector(".briefing-search__input");
+  field.placeholder = placeholder || "Search";
+  field.setAttribute("aria-label", placeholder || "Search");
+  made.dataset.bundle = button.dataset.bundle;
+  made.dataset.base = button.dataset.base;
+  button.after(made);
+  return made;
+}
+
+if (dialog) {
   const input = dialog.querySelector(".briefing-search__input");
   const status = dialog.querySelector(".briefing-search__status");
   const list = dialog.querySelector(".briefing-search__results");
@@ -36,8 +73,12 @@ if (dialog && opener && typeof dialog.showModal === "function") {
 
   function fillFilters(filters) {
     const types = Object.keys(filters[FILTER_TYPE] || {});
-    // Articles first, then the categories (their titles from briefing.yml), alphabetically.
-    types.sort((a, b) => (a === ARTICLES ? -1 : b === ARTICLES ? 1 : a.localeCompare(b)));
+    // Articles first, then the categories (their titles) in briefing.yml's order; any other
+    // value (an index made before a category was renamed) after them, alphabetically.
+    let order = [];
+    try { order = JSON.parse(opener.dataset.order || "[]"); } catch (error) { order = []; }
+    const rank = (value) => (value === ARTICLES ? -1 : order.includes(value) ? order.indexOf(value) : order.length);
+    types.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     for (const value of types) type.append(new Option(value, value));
     const years = Object.keys(filters[FILTER_YEAR] || {}).sort().reverse();
     for (const value of years) year.append(new Option(value, value));

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from html import escape as html_escape
 from itertools import groupby
 
 from ..annotate.sentences import sentence_spans
@@ -46,54 +44,41 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
 
 def _mention_markup(site: Site, key: str, folder: str, here: str) -> tuple[str, str]:
     """What goes after a linked mention's text (``](target "summary"){ .mention ... }``) and before
-    a quiet one's (``<span ...>``), worked out once per entry and folder of a build: a page has
-    dozens of mentions, and every article is in the same folder."""
+    a quiet one's (``<span data-entry="...">``), worked out once per entry and folder of a build: a
+    page has dozens of mentions, and every article is in the same folder."""
     made = site.__dict__.setdefault("_mention_markup", {})
     found = made.get((key, folder))
     if found is None:
         entry = site.entries[key]
         classes = site.mention_classes(entry)
         # data-entry: the reader's "highlight mentions" control (docs/assets/briefing.js) lights
-        # every mention of one entry; later mentions are quiet spans until it does.
+        # every mention of one entry. Later mentions are quiet spans with nothing but that: the
+        # script gives a lit one its first mention's classes (most of an article's mentions are
+        # later ones; a class list on each would cost ~2 KB a page).
         attrs = " ".join(f".{c}" for c in classes)
         empty = link(Markdown(""), relative(here, entry_path(entry)), entry.summary)  # "[](target "summary")"
         found = made[(key, folder)] = (
             empty[1:] + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}',
-            f'<span class="{" ".join(classes)}" data-entry="{attribute(entry.key)}">',
+            f'<span data-entry="{attribute(entry.key)}">',
         )
     return found
 
 
-def by_category(site: Site, keys, here: str, titled: bool = True) -> list[dict]:
+def by_category(site: Site, keys, here: str, keyed: bool = False) -> list[dict]:
+    """The entries of ``keys`` by category, as links to their profiles without hover text (a long
+    timeline would carry every summary many times; an article's first mentions have it). ``keyed``:
+    each link carries its entry's key (the "In this article" box, read by the highlight control)."""
     groups = []
     for category in site.config.categories:
         entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
         if entries:
-            links = ", ".join(site.entry_link(e, here, titled=titled) for e in entries)
+            if keyed:
+                links = ", ".join(f'{link(escape(e.name), relative(here, entry_path(e)))}{{ data-entry="{attribute(e.key)}" }}'
+                                  for e in entries)
+            else:
+                links = ", ".join(site.entry_link(e, here, titled=False) for e in entries)
             groups.append({"title": category.title, "links": Markdown(links)})
     return groups
-
-
-def highlight_control(site: Site, annotated: AnnotatedArticle) -> Markdown | None:
-    """The reader's switch for later mentions (quiet by default): none, every entry, or one entry.
-
-    Hidden until docs/assets/briefing.js makes it work; raw HTML, so no blank line inside."""
-    counts = Counter(m.entry for m in annotated.mentions if annotated.article.blocks[m.block].kind is not BlockKind.HEADLINE)
-    if not counts:
-        return None
-    lines = ['<div class="briefing-highlight" data-search-exclude hidden>',
-             '<label for="briefing-highlight">Highlight mentions</label>',
-             '<select id="briefing-highlight">',
-             '<option value="">First mentions only (links)</option>',
-             f'<option value="*">Every mention of every entry ({sum(counts.values())})</option>']
-    for category in site.config.categories:
-        keys = [k for k in annotated.entries() if k in counts and site.entries[k].category == category.key]
-        if keys:
-            lines.append(f'<optgroup label="{html_escape(category.title)}">')
-            lines += [f'<option value="{html_escape(k)}">{html_escape(site.entries[k].name)} ({counts[k]})</option>' for k in keys]
-            lines.append("</optgroup>")
-    lines += ["</select>", "</div>"]
-    return Markdown("\n".join(lines))
 
 
 def first_sentence(annotated: AnnotatedArticle) -> str:
@@ -156,8 +141,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         search=Markdown(page_attributes(PageKind.ARTICLE, article.title, date=article.date,
                                         date_text=long_date(article.date) if article.date else "")),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
-        groups=by_category(site, keys, here),
-        highlight=highlight_control(site, annotated),
+        groups=by_category(site, keys, here, keyed=True),
         marks=MARKS,
         blocks=blocks,
     )

@@ -26,7 +26,7 @@ def _article_row(site: Site, annotated: AnnotatedArticle, here: str) -> dict:
         "date": long_date(article.date),
         "link": site.article_link(annotated, here),
         "source": article.source or "",
-        "entries": by_category(site, annotated.entries(), here, titled=False),
+        "entries": by_category(site, annotated.entries(), here),
     }
 
 

@@ -5,10 +5,12 @@ excerpts, filters, sorting, the keyboard, the dialog's accessibility, no request
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from tests.sites import Fixture, build_fixture
@@ -131,6 +133,20 @@ def test_filter_by_category(search_page):
     expect(search_page.locator(f"{DIALOG} .briefing-search__status")).not_to_have_text(re.compile(r"^4 results"))
     found = results(search_page)
     assert found and all(r.startswith("articles/") for r in found), found
+
+
+def test_category_filter_follows_briefing_yml(search_page):
+    """Articles first, then the categories in briefing.yml's order (the button's data-order, which
+    the build writes from briefing.yml), not alphabetically."""
+    search_page.goto("")
+    order = search_page.locator(".briefing-search-open").get_attribute("data-order")
+    written = yaml.safe_load((FIXTURE.path / "briefing.yml").read_text(encoding="utf-8"))["categories"]
+    assert json.loads(order) == [category["title"] for category in written.values()]
+    # The same page with briefing.yml's categories in another order: the filter follows it.
+    search_page.evaluate("""() => document.querySelector('.briefing-search-open').dataset.order = '["Weapons", "People", "States"]'""")
+    search_page.locator(".briefing-search-open").click()
+    options = search_page.locator(f"{DIALOG} select.briefing-search__type option")
+    expect(options).to_have_text(["Everything", "Articles", "Weapons", "People", "States"])
 
 
 def test_filter_by_year_and_sort_by_date(search_page):

@@ -37,7 +37,7 @@ def test_mkdocs_serve_serves_the_index(tmp_path):
                 time.sleep(0.5)
         assert body and b'"languages"' in body, server.stderr.read() if server.poll() is not None else "no index served"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-            assert b'id="briefing-search"' in response.read()
+            assert b'class="md-header__button md-icon briefing-search-open"' in response.read()  # the dialog's button
     finally:
         server.terminate()
         server.wait(timeout=20)
