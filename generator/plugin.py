@@ -142,6 +142,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(search.index_site(Path(config.site_dir)).summary())
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
+        log.info(_site_size(Path(config.site_dir)))
 
     def on_post_page(self, output: str, *, page, config) -> str:
         self._changed += 1
@@ -168,6 +169,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         scans = self.memo.coverage_scans if self.memo is not None else None
         log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles), scans)))
         return result.plan.deletes
+
+
+# GitHub Pages publishes a site of at most 1 GB (docs.github.com, "GitHub Pages limits").
+PAGES_LIMIT = 10**9
+
+
+def _site_size(site: Path) -> str:
+    """The built site's size against GitHub Pages' limit, for the build's log: a briefing grows
+    every week, and the limit is met at deploy time otherwise. Not a warning (``--strict`` would
+    fail the build of valid content); the line says when the site is over."""
+    total = files = 0
+    for root, _, names in os.walk(site):
+        for name in names:
+            try:
+                total += os.stat(os.path.join(root, name)).st_size
+            except OSError:
+                continue
+            files += 1
+    share = total / PAGES_LIMIT
+    over = " — over the 1 GB GitHub Pages allows a published site" if share > 1 else ""
+    return f"site: {files:,} files, {total / 1e6:,.1f} MB ({share:.0%} of GitHub Pages' 1 GB){over}"
 
 
 def _unpublish(config, removed: tuple[str, ...]) -> int:

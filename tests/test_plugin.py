@@ -154,3 +154,15 @@ def test_state_is_per_instance_and_reset_on_shutdown(site, tmp_path_factory):
     assert config.plugins["briefing"] is plugin  # MkDocs' plugin cache
     with pytest.raises(PluginError, match="cannot read briefing.yml"):
         config.plugins.on_config(config)
+
+
+def test_the_build_log_gives_the_site_size_against_github_pages_limit(tmp_path, monkeypatch):
+    from generator import plugin
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_bytes(b"x" * 600)
+    (tmp_path / "index.html").write_bytes(b"x" * 300)
+    monkeypatch.setattr(plugin, "PAGES_LIMIT", 1000)
+    assert plugin._site_size(tmp_path) == "site: 2 files, 0.0 MB (90% of GitHub Pages' 1 GB)"
+    (tmp_path / "feed.xml").write_bytes(b"x" * 200)
+    assert plugin._site_size(tmp_path).endswith("(110% of GitHub Pages' 1 GB) — over the 1 GB GitHub Pages allows a published site")
