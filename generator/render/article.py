@@ -137,7 +137,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         older=site.article_link(older, here) if older else None,
         front_matter=front_matter(meta),
         article=article,
-        headline=Markdown(escape(article.title) + " {: #" + block_id(0) + " " + MARKS["body"] + " }"),
+        headline=Markdown(escape(article.title) + " {: #" + block_id(0) + " }"),
         search=Markdown(page_attributes(PageKind.ARTICLE, article.title, date=article.date,
                                         date_text=long_date(article.date) if article.date else "")),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),

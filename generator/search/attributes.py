@@ -98,6 +98,7 @@ def _filter(name: str, value: str) -> str:
 BODY = "data-pagefind-body"  # indexed text
 MARKS = {
     "body": BODY,
+    "ignore": 'data-pagefind-ignore="index"',  # inside an indexed element, not indexed
     "name": f'{BODY} data-pagefind-weight="{NAME_WEIGHT}"',  # an entry's heading
     "aliases": f'data-pagefind-weight="{ALIAS_WEIGHT}"',  # inside an indexed element
     "entry_text": f'{BODY} data-pagefind-weight="{ENTRY_TEXT_WEIGHT}"',  # an entry's summary, facts

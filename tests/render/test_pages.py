@@ -11,7 +11,7 @@ def test_undated_articles_are_listed_apart(project):
     _, pages, _ = generate(project.root)
     index = pages["timeline.md"]
     assert index.index("## 2006") < index.index("### July 2006") < index.index("## Undated") < index.index("[An undated piece](articles/an-undated-piece.md)")
-    assert "Undated\n{: .briefing-byline }" in pages["articles/an-undated-piece.md"]
+    assert "Undated\n{: .briefing-byline data-pagefind-ignore=\"index\" }" in pages["articles/an-undated-piece.md"]
     assert "(1 undated)" in pages["index.md"]
 
 
