@@ -74,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.memo = Memo()
 
     def on_shutdown(self) -> None:
+        self._indexer.stop()  # MkDocs removes the served site folder next
         self._reset()
 
     @property

@@ -234,8 +234,11 @@ def _marked_pages(site: Path) -> list[_Page]:
             if not name.endswith(".html"):
                 continue
             path = os.path.join(root, name)
-            with open(path, "rb") as file:
-                data = file.read()
+            try:
+                with open(path, "rb") as file:
+                    data = file.read()
+            except FileNotFoundError:
+                continue  # taken down while the folder was read
             first = data.find(MARK)
             if first < 0:
                 continue
@@ -304,6 +307,8 @@ def _farm(site: Path, pages: list[_Page], farm: Path) -> Path:
             made.add(target.parent)
         try:
             os.link(site / page.path, target)
+        except FileNotFoundError:
+            continue  # taken down since it was listed (a page removed under mkdocs serve)
         except OSError:
             shutil.copyfile(site / page.path, target)
     return farm
@@ -321,9 +326,12 @@ class BackgroundIndexer:
         self._wanted: Path | None = None
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self._stopped = False
 
     def request(self, site: Path) -> None:
         with self._lock:
+            if self._stopped:
+                return
             self._wanted = Path(site)
             if self._worker is None:
                 self._worker = threading.Thread(target=self._run, name="briefing-search-index", daemon=True)
@@ -335,17 +343,31 @@ class BackgroundIndexer:
         if worker is not None:
             worker.join(timeout)
 
+    def stop(self) -> None:
+        """No more runs, and nothing more reported: the server is going away, and its site folder
+        with it (a run under way ends on its own, its result dropped)."""
+        with self._lock:
+            self._stopped, self._wanted = True, None
+
     def _run(self) -> None:
         while True:
             with self._lock:
                 site, self._wanted = self._wanted, None
-                if site is None:
+                if site is None or self._stopped:
                     self._worker = None
                     return
             try:
-                self._report(index_site(site))
+                outcome = index_site(site)
             except SearchIndexError as error:
-                self._report(error)
+                outcome = error
+            except OSError as error:  # the site changed under the run (pages removed, the folder gone)
+                outcome = SearchIndexError(f"search: {site} changed while it was being indexed "
+                                           f"({error.strerror or error}): the next build indexes it again")
+            with self._lock:
+                if self._stopped:
+                    self._worker = None
+                    return
+            self._report(outcome)
 
 
 def _count(output: str, what: str) -> int:

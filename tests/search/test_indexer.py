@@ -88,6 +88,55 @@ def test_the_background_indexer_catches_up_with_the_last_build(tmp_path, monkeyp
     assert reports[0] == "one" and isinstance(reports[1], SearchIndexError)
 
 
+def test_a_site_that_goes_away_under_the_background_indexer_is_no_traceback(tmp_path, monkeypatch):
+    """mkdocs serve removes its site folder when it stops, maybe while the index is being made: the
+    run's OSError becomes a one-line report, and after stop() nothing more is run or reported."""
+    import threading
+
+    from generator.search import BackgroundIndexer, indexer
+
+    started, release = threading.Event(), threading.Event()
+
+    def vanishing(site):
+        started.set()
+        release.wait(10)
+        raise FileNotFoundError(2, "No such file or directory", str(site / "a" / "index.html"))
+
+    monkeypatch.setattr(indexer, "index_site", vanishing)
+    reports = []
+    background = BackgroundIndexer(reports.append)
+    background.request(tmp_path / "one")
+    assert started.wait(10)
+    release.set()
+    background.wait(10)
+    assert len(reports) == 1 and isinstance(reports[0], SearchIndexError)
+    assert "changed while it was being indexed" in str(reports[0]) and "\n" not in str(reports[0])
+    started.clear()
+    release.clear()
+    background.request(tmp_path / "two")
+    assert started.wait(10)
+    background.stop()  # the server stops while "two" is being indexed
+    background.request(tmp_path / "three")
+    release.set()
+    background.wait(10)
+    assert len(reports) == 1, "nothing reported after stop(), nothing run"
+
+
+def test_a_page_taken_down_while_the_site_is_indexed_is_left_out(tmp_path, monkeypatch):
+    from generator.search import indexer
+
+    site = briefing_site(tmp_path / "site", articles=3, entries=0)
+    farm = indexer._farm
+
+    def farm_after_a_removal(site_, pages, into):
+        (site_ / pages[0].path).unlink()  # listed, then removed before it was linked
+        return farm(site_, pages, into)
+
+    monkeypatch.setattr(indexer, "_farm", farm_after_a_removal)
+    report = index_site(site)
+    assert report.pages == 2
+
+
 # -- shards: Pagefind run over groups of pages, the bundles merged into the index one run makes --
 
 ARTICLE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
