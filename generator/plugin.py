@@ -35,6 +35,7 @@ from .errors import BriefingError
 from .incremental import Memo
 from .model import Config
 from .pipeline import build, up_to_date
+from .render import routes
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -97,6 +98,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         config.site_description = briefing.description or None
         # The search dialog's category filter, in briefing.yml's order (overrides/partials/search.html).
         config.extra["briefing_categories"] = [category.title for category in briefing.categories]
+        config.extra["briefing_summaries"] = routes.SUMMARIES  # the hover text (overrides/main.html)
         if not self.serving:  # `mkdocs serve` has set site_url to the local address it serves
             _ignored(config.site_url, None, briefing.site_url or None, "site_url", "site_url (or SITE_URL)")
             config.site_url = briefing.site_url or None

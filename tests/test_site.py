@@ -6,6 +6,7 @@ tests), built once per session by the ``sample_site`` fixture (tests/conftest.py
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,7 +25,7 @@ class Links(HTMLParser):
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
-            self.hrefs.append((attrs["href"], attrs.get("class") or "", attrs.get("title") or ""))
+            self.hrefs.append((attrs["href"], attrs.get("class") or "", attrs.get("data-entry") or ""))
         for key in ("src", "href"):
             if tag in ("script", "img", "link", "iframe", "source") and attrs.get(key):
                 self.sources.append(attrs[key])
@@ -42,12 +43,12 @@ def site(sample_site) -> Path:
 
 
 def glossary_links(page: Path) -> dict[str, tuple[str, str]]:
-    """Mention links in the article body: glossary page -> (classes, title)."""
+    """Mention links in the article body: glossary page -> (classes, the entry's key)."""
     found = {}
-    for href, classes, title in parse(page).hrefs:
+    for href, classes, key in parse(page).hrefs:
         if "mention" in classes.split():
             target = (page.parent / href).resolve().relative_to(page.parents[2].resolve()).as_posix().rstrip("/")
-            found.setdefault(target, (classes, title))
+            found.setdefault(target, (classes, key))
     return found
 
 
@@ -66,8 +67,11 @@ def glossary_links(page: Path) -> dict[str, tuple[str, str]]:
 def test_articles_link_to_the_right_glossary_pages(site, article, expected):
     links = glossary_links(site / article / "index.html")
     assert {k.removeprefix("glossary/") for k in links} == expected
-    for classes, title in links.values():
-        assert title, "every mention link carries the entry's summary as hover text"
+    summaries = json.loads((site / "glossary" / "summaries.json").read_text(encoding="utf-8"))
+    for target, (classes, key) in links.items():
+        # the entry's key, whose name and summary (the hover text) are in glossary/summaries.json
+        assert key == target.removeprefix("glossary/") and summaries[key][1], (target, key)
+    assert 'title="' not in (site / article / "index.html").read_text(encoding="utf-8").split('class="mention')[1].split(">")[0]
 
 
 def test_glossary_pages_link_back(site):

@@ -5,8 +5,9 @@
  * 2. A tap on a mention on a touch screen (which has no hover, so no tooltip) opens a small
  *    dialog with the entry's summary and a link to its profile: focusable, closed by Escape, by
  *    its button or by a tap elsewhere, and focus returns to the mention.
- * 3. The "In this article" links take their hover text from the entries' first mentions.
- * No third-party code; nothing is fetched.
+ * 3. Hover text: a link to an entry shows the entry's summary (glossary/summaries.json, fetched
+ *    once, when a reader first points at one: pages carry the entry's key, not its summary).
+ * No third-party code; nothing is fetched but that file.
  */
 (function () {
   "use strict";
@@ -102,33 +103,31 @@
     return box;
   }
 
-  // The entry a mention names: its own link, or (a later mention) the first mention's link.
+  // The entry a mention or a link names: its key, its profile's address (a later mention's from
+  // the first mention's link) and, once glossary/summaries.json has come, its name and summary.
   function entryOf(element) {
-    var link = element.tagName === "A" ? element : null;
     var key = element.getAttribute("data-entry");
-    if (!link && key) {
-      link = document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
-    }
+    if (!key) return null;
+    var link = element.tagName === "A" ? element
+      : document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
     if (!link) return null;
-    var summary = link.getAttribute("title") || link.getAttribute("data-briefing-summary") || "";
-    if (!summary) return null;
-    var name = link.textContent;
-    // The "In this article" box names every entry in full, with the same link.
-    var listed = document.querySelectorAll(".md-typeset .admonition a[href]");
-    for (var i = 0; i < listed.length; i++) {
-      if (listed[i].href === link.href) { name = listed[i].textContent; break; }
-    }
-    return {name: name, summary: summary, href: link.href};
+    return {key: key, name: link.textContent, summary: "", href: link.href};
   }
 
-  function open(element, entry) {
-    popover = popover || build();
-    opener = element;
+  function fill(entry) {
     popover.querySelector(".briefing-popover__name").textContent = entry.name;
     popover.querySelector(".briefing-popover__summary").textContent = entry.summary;
     var link = popover.querySelector(".briefing-popover__link");
     link.href = entry.href;
     link.textContent = "Profile of " + entry.name;
+  }
+
+  function open(element, entry) {
+    popover = popover || build();
+    opener = element;
+    hideTip();
+    fill(entry);
+    withSummary(entry).then(function (known) { if (opener === element && !popover.hidden) fill(known); });
     popover.hidden = false;
     var rect = element.getBoundingClientRect();
     var width = popover.offsetWidth;
@@ -161,7 +160,7 @@
       if (!mention || (popover && popover.contains(mention))) return;
       var entry = entryOf(mention);
       if (!entry) return;
-      event.preventDefault();
+      event.preventDefault();  // at once: the summary may still be on its way
       // A quiet span is not focusable: make it so, for focus to come back to it.
       if (mention.tagName !== "A" && !mention.hasAttribute("tabindex")) mention.tabIndex = -1;
       open(mention, entry);
@@ -171,27 +170,99 @@
     });
   }
 
-  // Material keeps the summary as a tooltip (it moves the title away); keep a copy for taps.
-  function keepSummaries() {
-    var links = document.querySelectorAll(".md-typeset a.mention[title]");
-    for (var i = 0; i < links.length; i++) links[i].setAttribute("data-briefing-summary", links[i].getAttribute("title"));
-  }
+  // ------------------------------------------------------------------ summaries: hover text
 
-  // The "In this article" box's links get their summaries (hover text) from the entries' first
-  // mentions in the text, rather than each article carrying every summary twice.
-  function boxSummaries() {
-    var links = document.querySelectorAll(".md-typeset .briefing-in-article a[data-entry]:not([title])");
-    for (var i = 0; i < links.length; i++) {
-      var first = document.querySelector('.md-typeset a.mention[title][data-entry="' + CSS.escape(links[i].getAttribute("data-entry")) + '"]');
-      if (first) links[i].title = first.title;
+  // Every entry's name and summary (glossary/summaries.json, its address in the page's
+  // <meta name="briefing-summaries">), fetched once, when a reader first points at a link to an
+  // entry. Pages carry only the entry's key (data-entry), not its summary.
+  var summaries = null;
+  function loadSummaries() {
+    if (!summaries) {
+      var meta = document.querySelector('meta[name="briefing-summaries"]');
+      summaries = !meta ? Promise.resolve({}) : fetch(new URL(meta.content, location.href))
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { summaries = null; return {}; });  // offline: try again next time
     }
+    return summaries;
   }
 
-  // Now, not at DOMContentLoaded: Material makes its tooltips from the titles at that event, and
-  // its listener was added first (this script comes after its bundle, at the end of the body).
-  boxSummaries();
+  function withSummary(entry) {
+    return loadSummaries().then(function (all) {
+      var known = all[entry.key];
+      return known ? {key: entry.key, name: known[0], summary: known[1], href: entry.href} : entry;
+    });
+  }
 
-  function start() { keepSummaries(); highlight(); touch(); }
+  // A link to an entry shows its summary below it while pointed at or focused, as a tooltip
+  // (role=tooltip, the link's aria-describedby); Escape, leaving or scrolling hides it.
+  var LINKS = ".md-typeset a[data-entry]";
+  var tip = null, tipFor = null, tipTimer = 0;
+
+  function showTip(link) {
+    withSummary(entryOf(link) || {key: link.getAttribute("data-entry"), summary: ""}).then(function (entry) {
+      if (tipFor !== link || !entry.summary) return;
+      if (!tip) {
+        tip = document.createElement("div");
+        tip.className = "briefing-tooltip";
+        tip.id = "briefing-tooltip";
+        tip.setAttribute("role", "tooltip");
+        document.body.appendChild(tip);
+      }
+      tip.textContent = entry.summary;
+      tip.hidden = false;
+      var rect = link.getBoundingClientRect();
+      var width = tip.offsetWidth;
+      var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+      tip.style.left = left + "px";
+      tip.style.top = (rect.bottom + window.scrollY + 4) + "px";
+      link.setAttribute("aria-describedby", tip.id);
+    });
+  }
+
+  function hideTip() {
+    clearTimeout(tipTimer);
+    if (tipFor) tipFor.removeAttribute("aria-describedby");
+    tipFor = null;
+    if (tip) tip.hidden = true;
+  }
+
+  function point(link, delay) {
+    if (link === tipFor) return;
+    hideTip();
+    tipFor = link;
+    loadSummaries();
+    tipTimer = setTimeout(function () { showTip(link); }, delay);
+  }
+
+  function linkIn(target) {
+    var link = target instanceof Element ? target.closest(LINKS) : null;
+    return link && !link.closest("svg") ? link : null;  // a map's node has its own <title>
+  }
+
+  function hover() {
+    document.addEventListener("pointerover", function (event) {
+      var link = linkIn(event.target);
+      if (link && event.pointerType !== "touch") point(link, 250);
+    });
+    document.addEventListener("pointerout", function (event) {
+      var link = linkIn(event.target);
+      if (link && link === tipFor && !link.contains(event.relatedTarget) && document.activeElement !== link) hideTip();
+    });
+    document.addEventListener("focusin", function (event) {
+      var link = linkIn(event.target);
+      if (link) point(link, 0);
+    });
+    document.addEventListener("focusout", function (event) {
+      if (event.target === tipFor) hideTip();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") hideTip();
+    });
+    // A shown tooltip would stay behind as the page moves; one still to come is placed when shown.
+    window.addEventListener("scroll", function () { if (tip && !tip.hidden) hideTip(); }, {passive: true});
+  }
+
+  function start() { highlight(); hover(); touch(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

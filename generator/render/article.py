@@ -43,40 +43,30 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
 
 
 def _mention_markup(site: Site, key: str, folder: str, here: str) -> tuple[str, str]:
-    """What goes after a linked mention's text (``](target "summary"){ .mention ... }``) and before
-    a quiet one's (``<span data-entry="...">``), worked out once per entry and folder of a build: a
-    page has dozens of mentions, and every article is in the same folder."""
+    """What goes after a linked mention's text (``](target){ .mention ... data-entry="key" }``) and
+    before a quiet one's (``<span data-entry="key">``), worked out once per entry and folder of a
+    build: a page has dozens of mentions, and every article is in the same folder."""
     made = site.__dict__.setdefault("_mention_markup", {})
     found = made.get((key, folder))
     if found is None:
         entry = site.entries[key]
-        classes = site.mention_classes(entry)
-        # data-entry: the reader's "highlight mentions" control (docs/assets/briefing.js) lights
-        # every mention of one entry. Later mentions are quiet spans with nothing but that: the
-        # script gives a lit one its first mention's classes (most of an article's mentions are
-        # later ones; a class list on each would cost ~2 KB a page).
-        attrs = " ".join(f".{c}" for c in classes)
-        empty = link(Markdown(""), relative(here, entry_path(entry)), entry.summary)  # "[](target "summary")"
-        found = made[(key, folder)] = (
-            empty[1:] + f'{{ {attrs} data-entry="{attribute(entry.key)}" }}',
-            f'<span data-entry="{attribute(entry.key)}">',
-        )
+        # data-entry: the entry's hover text (glossary/summaries.json, docs/assets/briefing.js)
+        # and the reader's "highlight mentions" control, which lights every mention of one entry.
+        # Later mentions are quiet spans with nothing but that: the script gives a lit one its
+        # first mention's classes (most of an article's mentions are later ones).
+        empty = link(Markdown(""), relative(here, entry_path(entry)), classes=site.mention_classes(entry), entry=entry.key)
+        found = made[(key, folder)] = (empty[1:], f'<span data-entry="{attribute(entry.key)}">')  # after "["
     return found
 
 
 def by_category(site: Site, keys, here: str, keyed: bool = False) -> list[dict]:
-    """The entries of ``keys`` by category, as links to their profiles without hover text (a long
-    timeline would carry every summary many times; an article's first mentions have it). ``keyed``:
-    each link carries its entry's key (the "In this article" box, read by the highlight control)."""
+    """The entries of ``keys`` by category, as links to their profiles. ``keyed``: each link
+    carries its entry's key (the "In this article" box: hover text, the highlight control)."""
     groups = []
     for category in site.config.categories:
         entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
         if entries:
-            if keyed:
-                links = ", ".join(f'{link(escape(e.name), relative(here, entry_path(e)))}{{ data-entry="{attribute(e.key)}" }}'
-                                  for e in entries)
-            else:
-                links = ", ".join(site.entry_link(e, here, titled=False) for e in entries)
+            links = ", ".join(site.entry_link(e, here, keyed=keyed) for e in entries)
             groups.append({"title": category.title, "links": Markdown(links)})
     return groups
 

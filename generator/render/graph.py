@@ -27,8 +27,7 @@ class Node:
     category: int  # index of the category in the configuration
     kind: str  # the category's singular, for the CSS class
     weight: int  # articles mentioning the entry
-    href: str
-    summary: str
+    href: str  # the entry's summary is not drawn in: editing it must not redraw every map it is on
 
 
 @dataclass(frozen=True)
@@ -207,7 +206,7 @@ def svg(nodes: list[Node], edges: list[Edge], layout: dict[str, tuple[float, flo
         # The link's name is its <title>, which starts with the visible label (axe: label-content-name-mismatch).
         articles = f'{node.weight} article{"s" if node.weight != 1 else ""}'
         parts.append(
-            f'<a href="{html_escape(node.href)}"><title>{label} ({articles}): {html_escape(node.summary)}</title>'
+            f'<a href="{html_escape(node.href)}"><title>{label} ({articles})</title>'
             f'<g class="{classes}" transform="translate({x:.1f},{y:.1f})">{_shape(node.category, size)}'
             f'{_label(node.label)}</g></a>'
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from itertools import groupby
 
@@ -114,9 +115,7 @@ def render_glossary_index(site: Site) -> str:
         letters = []
         for letter, group in groupby(entries, key=lambda e: _initial(e.name)):
             anchor = f"{category.key}-{'other' if letter == '#' else letter.lower()}"
-            # Hover text only on short lists: a long glossary would carry every summary.
-            letters.append({"letter": letter, "id": anchor,
-                            "links": [site.entry_link(e, here, titled=not long) for e in group]})
+            letters.append({"letter": letter, "id": anchor, "links": [site.entry_link(e, here) for e in group]})
         categories.append({
             "title": category.title,
             "link": link(escape(category.title), relative(here, category_index_path(category.key))),
@@ -194,3 +193,12 @@ def render_home(site: Site) -> str:
         feed=Markdown(relative(here, SITE_FEED)),
         glossary=Markdown(relative(here, GLOSSARY_INDEX)),
     )
+
+
+def render_summaries(site: Site) -> str:
+    """Every entry's name and summary by key (``{"people/kim-jong-un": ["Kim Jong-un", "..."]}``):
+    the hover text of every link to an entry, which docs/assets/briefing.js fetches once, when a
+    reader first points at one. Pages link entries by key only, so that editing a summary changes
+    this file and the entry's own pages, not the thousands of pages that link the entry."""
+    summaries = {e.key: [e.name, e.summary] for e in sorted(site.glossary.entries, key=lambda e: e.key)}
+    return json.dumps(summaries, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -22,7 +22,7 @@ def _node(site: Site, key: str, here: str) -> graph.Node:
     entry = site.entries[key]
     position = [c.key for c in site.config.categories].index(entry.category)
     category = site.config.categories[position]
-    return graph.Node(key, entry.name, position, category.singular, site.index.count(key), html_href(here, entry_path(entry)), entry.summary)
+    return graph.Node(key, entry.name, position, category.singular, site.index.count(key), html_href(here, entry_path(entry)))
 
 
 def _figure(svg: str, caption: Markdown, listing: str) -> Markdown:

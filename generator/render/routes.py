@@ -10,6 +10,7 @@ timeline part      ``timeline/2017.md``, ``timeline/2017-2.md``        ``timelin
 site feed          ``feed.xml``                                        ``SITE_FEED``
 glossary index     ``glossary/index.md``                               ``GLOSSARY_INDEX``
 category index     ``glossary/people/index.md``                        ``category_index_path``
+summaries          ``glossary/summaries.json`` (hover text, by key)     ``SUMMARIES``
 article            ``articles/2017-09-15-slug.md``                     ``article_path``
 entry              ``glossary/people/kim-jong-un.md``                  ``entry_path``
 entry mentions     ``glossary/people/kim-jong-un/mentions-2.md``       ``mentions_path``
@@ -52,12 +53,14 @@ class PageKind(Enum):
     ENTRY_MENTIONS = "entry mentions"  # page 2, 3, ... of an entry's "Mentioned in"
     ENTRY_FEED = "entry feed"
     SCHEMA = "schema"  # a glossary file's JSON schema, for editors' completion
+    SUMMARIES = "summaries"  # every entry's name and summary, for the hover text of links to it
 
 
 HOME = "index.md"
 TIMELINE = "timeline.md"
 SITE_FEED = "feed.xml"
 GLOSSARY_INDEX = "glossary/index.md"
+SUMMARIES = "glossary/summaries.json"
 UNDATED_PART = "undated"  # the timeline part of the articles without a date
 
 
@@ -100,6 +103,7 @@ _SHAPES = (
     (PageKind.TIMELINE_PART, r"timeline/(?:\d+|" + UNDATED_PART + r")(?:-\d+)?\.md"),
     (PageKind.SITE_FEED, r"feed\.xml"),
     (PageKind.GLOSSARY_INDEX, r"glossary/index\.md"),
+    (PageKind.SUMMARIES, r"glossary/summaries\.json"),
     (PageKind.CATEGORY_INDEX, r"glossary/[^/]+/index\.md"),
     (PageKind.ARTICLE, r"articles/[^/]+\.md"),
     (PageKind.ENTRY, r"glossary/[^/]+/[^/]+\.md"),

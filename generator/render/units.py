@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from ..schema import Kind
 from .article import render_article
 from .entry import description_mentions, mention_pages, mentions_chunk, render_entry, render_mentions_page
 from .feed import ENTRY_LIMIT as ENTRY_FEED_LIMIT, LIMIT as FEED_LIMIT, render_feed
-from .indexes import LATEST, render_category_index, render_glossary_index, render_home, render_timeline
+from .indexes import LATEST, render_category_index, render_summaries, render_glossary_index, render_home, render_timeline
 from .maps import ENTRY_NODES, FEW, backbone, home_map_keys
-from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, article_path, category_index_path
+from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, SUMMARIES, article_path, category_index_path
 from .site import TOGETHER, Site
 
 
@@ -61,6 +62,8 @@ def units(site: Site) -> Iterator[Unit]:
     yield Unit("feed", lambda: tuple(Same(a) for a in _dated(site)[:FEED_LIMIT]),
                lambda: {SITE_FEED: render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()})})
     yield Unit("glossary", lambda: _glossary_key(site), lambda: {GLOSSARY_INDEX: render_glossary_index(site)})
+    yield Unit("summaries", lambda: tuple((e.key, e.name, e.summary) for e in site.glossary.entries),
+               lambda: {SUMMARIES: render_summaries(site)})
     for category in site.config.categories:
         yield Unit(f"category:{category.key}", lambda category=category: _category_key(site, category),
                    lambda category=category: {category_index_path(category.key): render_category_index(site, category)})
@@ -92,9 +95,12 @@ def _timeline_key(site: Site) -> object:
 
 
 def _glossary_key(site: Site) -> object:
-    """The glossary and category indexes: every entry (names, summaries, the facts groups come
-    from) and how often each is mentioned."""
-    return site.glossary.entries, tuple(site.index.count(e.key) for e in site.glossary.entries)
+    """The glossary's index: every entry by name (the global key) and how many are mentioned."""
+    return _counts(site)
+
+
+def _counts(site: Site) -> tuple:
+    return tuple(site.index.count(e.key) for e in site.glossary.entries)
 
 
 def _category_key(site: Site, category) -> object:
@@ -108,11 +114,11 @@ def _category_key(site: Site, category) -> object:
 
 def _home_key(site: Site) -> object:
     """The home page: the latest articles' rows, the dates the briefing spans, every entry's count
-    (the most mentioned are listed), and the map's entries and ties."""
+    (the most mentioned are listed, by name), and the map's entries and ties."""
     dated = [a.article.date for a in site.articles if a.article.date]
     drawn = home_map_keys(site)
     return (tuple(_row(a) for a in site.articles[:LATEST]), len(site.articles), len(dated), min(dated, default=None),
-            max(dated, default=None), _glossary_key(site), tuple(backbone(site, drawn)))
+            max(dated, default=None), _counts(site), tuple(backbone(site, drawn)))
 
 
 def _neighbour(site: Site, position: int):
@@ -123,12 +129,10 @@ def _neighbour(site: Site, position: int):
 
 
 def _article_key(site: Site, position: int) -> object:
-    """An article's page: the article, the titles and addresses of the articles before and after
-    it, and every entry it names or could have named (links, hover text, the reader's controls)."""
-    annotated = site.articles[position]
-    keys = {m.entry for m in annotated.mentions} | {c for u in annotated.unresolved for c in u.candidates}
-    return (Same(annotated), _neighbour(site, position - 1), _neighbour(site, position + 1),
-            tuple(site.entries[k] for k in sorted(keys)))
+    """An article's page: the article and the titles and addresses of the articles before and
+    after it. Of the entries it names it shows what the global key holds (names, addresses,
+    categories): their summaries are hover text from glossary/summaries.json, not in the page."""
+    return Same(site.articles[position]), _neighbour(site, position - 1), _neighbour(site, position + 1)
 
 
 def _entry_key(site: Site, entry) -> object:
@@ -138,20 +142,24 @@ def _entry_key(site: Site, entry) -> object:
     description links."""
     key = entry.key
     index = site.index
-    refs = tuple(site.named.get(v) for fact in entry.facts if fact.field.kind in (Kind.REF, Kind.REF_LIST) for v in fact.values)
+    # Other entries appear as links (name, address, category: the global key) and hover text
+    # (glossary/summaries.json): their own fields are not read, so editing one re-renders only
+    # the pages that show it, not every page that links it.
+    refs = tuple(getattr(site.named.get(v), "key", None)
+                 for fact in entry.facts if fact.field.kind in (Kind.REF, Kind.REF_LIST) for v in fact.values)
     together = tuple(index.together.get(key, ())[:TOGETHER])
     drawn = [k for k, _ in together[:ENTRY_NODES]]
     backlinks = index.backlinks.get(key, ())
+    dated = (Same(b.article) for b in backlinks if b.article.article.date)
     return (
         entry,
         refs,
-        tuple(site.referrers.get(entry.name, ())),
+        tuple((category, field, other.key) for category, field, other in site.referrers.get(entry.name, ())),
         mentions_chunk(backlinks, 1),  # the page lists the newest; older ones have pages (units) of their own
         len(backlinks),
-        tuple(Same(b.article) for b in backlinks if b.article.article.date)[:ENTRY_FEED_LIMIT],  # the entry's feed
+        tuple(islice(dated, ENTRY_FEED_LIMIT)),  # the entry's feed (the first dated ones: not all of them)
         site.quotations.get(key, ()),
         together,
-        tuple(site.entries[k] for k, _ in together),
         tuple(index.count(k) for k in drawn),
         tuple(backbone(site, drawn, per_node=1)) if drawn else (),
         _description_links(site, entry),
@@ -169,4 +177,4 @@ def _description_links(site: Site, entry) -> tuple:
     the whole glossary, so that editing one entry does not re-render every described one."""
     if not entry.description:
         return ()
-    return tuple((m.start, m.end, site.entries[m.entry]) for m in description_mentions(site, entry))
+    return tuple((m.start, m.end, m.entry) for m in description_mentions(site, entry))

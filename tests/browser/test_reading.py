@@ -37,11 +37,12 @@ def test_later_mentions_are_quiet_and_first_mentions_are_links(page):
     # "Tokyo", not "Tok yo": the underline runs through descenders.
     gaps = [s["text"] for s in first if s["text-decoration-skip-ink"] != "none"]
     assert not gaps, f"underline gaps at descenders: {gaps}"
-    # Each first mention keeps its summary as hover text.
+    # Each first mention has its summary as hover text, from glossary/summaries.json by its key.
     north_korea = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
     expect(north_korea).to_have_count(1)
-    summary = north_korea.evaluate("a => a.getAttribute('data-briefing-summary') || a.getAttribute('title')")
-    assert summary == NORTH_KOREA_SUMMARY
+    summaries = page.evaluate("""() => fetch(document.querySelector('meta[name="briefing-summaries"]').content)
+        .then(response => response.json())""")
+    assert summaries[NORTH_KOREA] == ["North Korea", NORTH_KOREA_SUMMARY]
 
 
 def lit(page) -> list[str]:
@@ -82,7 +83,7 @@ def test_tooltips_are_readable(page):
     page.goto(ARTICLE)
     link = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
     link.hover()
-    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner, .md-tooltip--inline.md-tooltip--active .md-tooltip__inner")
+    tip = page.locator(".briefing-tooltip[role=tooltip]")
     expect(tip.first).to_be_visible()
     expect(tip.first).to_have_text(NORTH_KOREA_SUMMARY)
     size = float(tip.first.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))

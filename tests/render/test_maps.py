@@ -28,7 +28,7 @@ def meet(a, b):
 def test_grid_keeps_every_label_apart_and_inside():
     names = ["Intercontinental ballistic missile", "Kim Jong-un", "United States", "Intermediate-range ballistic missile",
              "Russia", "Hwasong-12", "Emmanuel Macron", "Democratic People's Republic of Korea"] * 2
-    nodes = [Node(f"k{i}", name, i % 3, "x", 20 - i, "#", "s") for i, name in enumerate(names)]
+    nodes = [Node(f"k{i}", name, i % 3, "x", 20 - i, "#") for i, name in enumerate(names)]
     edges = [Edge(f"k{i}", f"k{(i * 5) % 16}", 1 + i % 4) for i in range(16) if i != (i * 5) % 16]
     layout, height = grid_layout(nodes, edges)
     assert layout == grid_layout(nodes, edges)[0], "deterministic"

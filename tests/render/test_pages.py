@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from generator.pipeline import generate
 from generator.render.site import in_sentence, join_words
 
@@ -46,3 +48,23 @@ def test_sentences_that_name_categories_come_from_briefing_yml(project):
 def test_words_in_a_sentence():
     assert [join_words(w) for w in (["a"], ["a", "b"], ["a", "b", "c"])] == ["a", "a and b", "a, b and c"]
     assert [in_sentence(t) for t in ("People", "UN agencies", "NGOs")] == ["people", "UN agencies", "NGOs"]
+
+
+def test_a_summary_edited_changes_only_the_pages_that_show_it(project):
+    """Every link to an entry carries its key, and its summary (the hover text) is in one file:
+    editing the summary of an entry that many pages link changes that file and the pages that
+    show the summary as text (its profile and feed, its category's index), not every page that
+    links it."""
+    for n in range(6):
+        project.article(f"a{n}.txt", f"Piece {n} on North Korea\n\nNorth Korea and China met on day {n}.\n")
+    _, before, _ = generate(project.root)
+    states = project.root / "seeds" / "glossary" / "states.yml"
+    states.write_text(states.read_text(encoding="utf-8").replace("A country in East Asia.", "A state in East Asia.", 1),
+                      encoding="utf-8")
+    _, after, _ = generate(project.root)
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert changed == {"glossary/states/north-korea.md", "glossary/states/north-korea/feed.xml",
+                       "glossary/states/index.md", "glossary/summaries.json"}, sorted(changed)
+    assert json.loads(after["glossary/summaries.json"])["states/north-korea"] == ["North Korea", "A state in East Asia."]
+    linking = [path for path, text in after.items() if path.startswith("articles/") and "states/north-korea" in text]
+    assert len(linking) >= 6 and all("A state in East Asia" not in after[path] for path in linking)

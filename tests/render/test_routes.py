@@ -32,12 +32,13 @@ ROUTES = [
     (PageKind.ENTRY_MENTIONS, routes.mentions_path(KIM, 2), "glossary/people/kim-jong-un/mentions-2/"),
     (PageKind.ENTRY_FEED, routes.entry_feed_path(KIM), "glossary/people/kim-jong-un/feed.xml"),
     (PageKind.SCHEMA, routes.schema_path("people"), "schemas/people.schema.json"),
+    (PageKind.SUMMARIES, routes.SUMMARIES, "glossary/summaries.json"),
 ]
 PATHS = {
     "index.md", "timeline.md", "timeline/2017.md", "timeline/2017-2.md", "timeline/undated.md", "timeline/undated-3.md",
     "feed.xml", "glossary/index.md", "glossary/people/index.md", "articles/2017-09-15-launch.md",
     "glossary/people/kim-jong-un.md", "glossary/people/kim-jong-un/mentions-2.md", "glossary/people/kim-jong-un/feed.xml",
-    "schemas/people.schema.json",
+    "schemas/people.schema.json", "glossary/summaries.json",
 }
 
 

@@ -88,7 +88,7 @@ def test_maps_on_home_and_entry_pages(project):
 
 
 def test_map_is_deterministic_and_inside_the_picture():
-    nodes = [Node(f"k{i}", f"N{i}", i % 3, "x", i + 1, "#", "s") for i in range(20)]
+    nodes = [Node(f"k{i}", f"N{i}", i % 3, "x", i + 1, "#") for i in range(20)]
     edges = [Edge(f"k{i}", f"k{(i * 7) % 20}", 1 + i % 3) for i in range(20) if i != (i * 7) % 20]
     first, second = force_layout(nodes, edges), force_layout(nodes, edges)
     assert first == second
