@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from itertools import islice
 
 from ..annotate.coverage import Coverage
 from ..errors import BriefingError
@@ -27,13 +28,15 @@ def notes(result: Result) -> list[str]:
     """Warnings and unlinked shared names (the first few): lines for stderr."""
     site = result.site
     lines = [f"warning: {warning}" for warning in result.warnings]
-    unlinked = [(a, u) for a in site.articles for u in a.unresolved]
-    for annotated, unresolved in unlinked[:NOTES]:
+    # The first few, and a count of the rest (tens of thousands in a big briefing: not listed).
+    unlinked = ((a, u) for a in site.articles for u in a.unresolved)
+    for annotated, unresolved in islice(unlinked, NOTES):
         block = annotated.article.blocks[unresolved.block]
         names = ", ".join(site.entries[c].name for c in unresolved.candidates)
         lines.append(f"note: {annotated.article.path}:{block.line}: '{unresolved.text}' left unlinked (could be {names})")
-    if len(unlinked) > NOTES:
-        lines.append(f"note: {len(unlinked) - NOTES} more shared names left unlinked; 'briefing coverage' lists them all")
+    total = sum(len(a.unresolved) for a in site.articles)
+    if total > NOTES:
+        lines.append(f"note: {total - NOTES} more shared names left unlinked; 'briefing coverage' lists them all")
     return lines
 
 
