@@ -44,6 +44,9 @@ LANGUAGE = "en"  # mkdocs.yml's theme.language; one index whatever a page's <htm
 EXCLUDE = ".headerlink"  # the "¶" permalinks Material adds to headings
 
 MARK = b"data-pagefind-body"  # a page with this is indexed (attributes.BODY)
+# The attribute's name, not its value: Python-Markdown writes a bare attribute as
+# data-pagefind-body="data-pagefind-body", whose second half is no second mark.
+_MARKS = re.compile(rb"(?<=\s)" + re.escape(MARK) + rb"(?=[\s=>/])")
 # The memory one Pagefind run may take, as _marked_pages estimates it: 16 bytes per byte of a page
 # between its first and last marked element (to its end if it has one), plus 32 KB a page. On the
 # synthetic briefings (articles of ~10 KB of text, 30-word entries) runs peaked within 3% of the
@@ -239,10 +242,13 @@ def _marked_pages(site: Path) -> list[_Page]:
                     data = file.read()
             except FileNotFoundError:
                 continue  # taken down while the folder was read
-            first = data.find(MARK)
-            if first < 0:
+            marks = _MARKS.finditer(data)
+            found = next(marks, None)
+            if found is None:
                 continue
-            last = data.rfind(MARK)
+            first = last = found.start()
+            for found in marks:
+                last = found.start()
             span = (last if last > first else len(data)) - first  # one mark: a wrapper, to the end
             pages.append(_Page(os.path.relpath(path, site).replace(os.sep, "/"), PAGE_COST + SPAN_COST * span,
                                _sort_values(data)))

@@ -315,3 +315,29 @@ def test_shards_of_many_pages_keep_every_page_number(tmp_path):
     report = index_site(site, budget=1_100_000)
     assert report.runs == 3 and report.pages == 90
     assert decoded(site / BUNDLE) == decoded(pagefind_alone(site, tmp_path / "alone"))
+
+
+def test_a_pages_estimated_cost_spans_its_marked_elements(tmp_path):
+    """The shards are cut by an estimate from the marks: from the first to the last marked element,
+    or to the page's end for one wrapper, whichever way the attribute is written (Python-Markdown
+    writes a bare one as data-pagefind-body="data-pagefind-body": its value is no second mark)."""
+    from generator.search import indexer
+
+    text = "word " * 2000
+    pages = {
+        "wrapper/index.html": f'<html><body><div class="a" data-pagefind-body="data-pagefind-body"><p>{text}</p></div></body></html>',
+        "bare/index.html": f"<html><body><div data-pagefind-body><p>{text}</p></div></body></html>",
+        "elements/index.html": f"<html><body><h1 data-pagefind-body>T</h1><p>{text}</p><p data-pagefind-body>end</p><p>{text}</p></body></html>",
+        "none/index.html": f"<html><body><p>{text}</p></body></html>",
+    }
+    for path, html in pages.items():
+        (tmp_path / path).parent.mkdir(parents=True)
+        (tmp_path / path).write_text(html, encoding="utf-8")
+    costs = {page.path: page.cost for page in indexer._marked_pages(tmp_path)}
+    assert set(costs) == {"wrapper/index.html", "bare/index.html", "elements/index.html"}
+    for path in ("wrapper/index.html", "bare/index.html"):
+        html = pages[path]
+        assert costs[path] == indexer.PAGE_COST + indexer.SPAN_COST * (len(html) - html.index("data-pagefind-body")), path
+    html = pages["elements/index.html"]
+    span = html.rindex("data-pagefind-body") - html.index("data-pagefind-body")
+    assert costs["elements/index.html"] == indexer.PAGE_COST + indexer.SPAN_COST * span
