@@ -12,6 +12,19 @@
 (function () {
   "use strict";
 
+  // An entry's first mention in the text: the link that later mentions (spans) stand for.
+  function firstMention(key) {
+    return document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
+  }
+
+  // Put ``box`` (absolutely positioned) ``gap`` pixels below ``anchor``, inside the viewport's width.
+  function placeBelow(box, anchor, gap) {
+    var rect = anchor.getBoundingClientRect();
+    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8));
+    box.style.left = left + "px";
+    box.style.top = (rect.bottom + window.scrollY + gap) + "px";
+  }
+
   // The control is made here from the page's "In this article" box (a paragraph per category:
   // its title in <strong>, then a link per entry with its key in data-entry) and the mentions in
   // the text: the same few lines on every article, not written into thousands of pages.
@@ -53,7 +66,7 @@
     var classes = {};
     function classesOf(key) {
       if (!(key in classes)) {
-        var first = document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
+        var first = firstMention(key);
         classes[key] = first ? first.className.replace(/\s*\bmention-lit\b/g, "") : "mention";
       }
       return classes[key];
@@ -109,7 +122,7 @@
     var key = element.getAttribute("data-entry");
     if (!key) return null;
     var link = element.tagName === "A" ? element
-      : document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
+      : firstMention(key);
     if (!link) return null;
     return {key: key, name: link.textContent, summary: "", href: link.href};
   }
@@ -129,11 +142,7 @@
     fill(entry);
     withSummary(entry).then(function (known) { if (opener === element && !popover.hidden) fill(known); });
     popover.hidden = false;
-    var rect = element.getBoundingClientRect();
-    var width = popover.offsetWidth;
-    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    popover.style.left = left + "px";
-    popover.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    placeBelow(popover, element, 6);
     element.setAttribute("aria-expanded", "true");
     element.setAttribute("aria-controls", popover.id);
     popover.focus();
@@ -199,7 +208,7 @@
   var tip = null, tipFor = null, tipTimer = 0;
 
   function showTip(link) {
-    withSummary(entryOf(link) || {key: link.getAttribute("data-entry"), summary: ""}).then(function (entry) {
+    withSummary(entryOf(link)).then(function (entry) {
       if (tipFor !== link || !entry.summary) return;
       if (!tip) {
         tip = document.createElement("div");
@@ -210,11 +219,7 @@
       }
       tip.textContent = entry.summary;
       tip.hidden = false;
-      var rect = link.getBoundingClientRect();
-      var width = tip.offsetWidth;
-      var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-      tip.style.left = left + "px";
-      tip.style.top = (rect.bottom + window.scrollY + 4) + "px";
+      placeBelow(tip, link, 4);
       link.setAttribute("aria-describedby", tip.id);
     });
   }

@@ -17,7 +17,7 @@ const dialog = opener && makeDialog(opener);
 function makeDialog(button) {
   const made = document.createElement("dialog");
   if (typeof made.showModal !== "function") return null;
-  const { title, placeholder } = button.dataset;
+  const title = button.dataset.title || "Search", placeholder = button.dataset.placeholder || "Search";
   const icon = (button.querySelector("svg") || document.createElement("span")).outerHTML;
   made.id = "briefing-search";
   made.className = "briefing-search md-typeset";
@@ -37,13 +37,11 @@ function makeDialog(button) {
 <ol class="briefing-search__results" id="briefing-search-results" aria-label="Results"></ol>
 <button type="button" class="briefing-search__more md-button" hidden>More results</button>`;
   // The theme's words go in as text, never as markup.
-  made.querySelector(".briefing-search__title").textContent = title || "Search";
-  made.querySelector(".briefing-search__icon").title = placeholder || "Search";
+  made.querySelector(".briefing-search__title").textContent = title;
+  made.querySelector(".briefing-search__icon").title = placeholder;
   const field = made.querySelector(".briefing-search__input");
-  field.placeholder = placeholder || "Search";
-  field.setAttribute("aria-label", placeholder || "Search");
-  made.dataset.bundle = button.dataset.bundle;
-  made.dataset.base = button.dataset.base;
+  field.placeholder = placeholder;
+  field.setAttribute("aria-label", placeholder);
   button.after(made);
   return made;
 }
@@ -57,8 +55,8 @@ if (dialog) {
   const year = dialog.querySelector(".briefing-search__year");
   const sort = dialog.querySelector(".briefing-search__sort");
   // The site's root, from this page (MkDocs' base_url is relative): works under /repo/ and serve.
-  const root = new URL(dialog.dataset.base.replace(/\/?$/, "/"), location.href);
-  const bundle = new URL(dialog.dataset.bundle, location.href);
+  const root = new URL(opener.dataset.base.replace(/\/?$/, "/"), location.href);
+  const bundle = new URL(opener.dataset.bundle, location.href);
   let pagefind = null, loading = null, results = [], shown = 0, generation = 0, timer = 0, returnTo = null;
   let asked = ""; // the query and options of the search shown (or under way): the same one twice is one
 

@@ -61,7 +61,7 @@ def units(site: Site) -> Iterator[Unit]:
     yield Unit("timeline", lambda: _timeline_key(site), lambda: render_timeline(site))
     yield Unit("feed", lambda: tuple(Same(a) for a in _dated(site)[:FEED_LIMIT]),
                lambda: {SITE_FEED: render_feed(site.config, site.articles, {k: e.name for k, e in site.entries.items()})})
-    yield Unit("glossary", lambda: _glossary_key(site), lambda: {GLOSSARY_INDEX: render_glossary_index(site)})
+    yield Unit("glossary", lambda: _counts(site), lambda: {GLOSSARY_INDEX: render_glossary_index(site)})
     yield Unit("summaries", lambda: tuple((e.key, e.name, e.summary) for e in site.glossary.entries),
                lambda: {SUMMARIES: render_summaries(site)})
     for category in site.config.categories:
@@ -94,12 +94,9 @@ def _timeline_key(site: Site) -> object:
     return tuple(_row(a) for a in site.articles)
 
 
-def _glossary_key(site: Site) -> object:
-    """The glossary's index: every entry by name (the global key) and how many are mentioned."""
-    return _counts(site)
-
-
 def _counts(site: Site) -> tuple:
+    """How often each entry is mentioned: with the global key (every entry's name), all that the
+    glossary's index reads, and what the home page's most-mentioned lists are made of."""
     return tuple(site.index.count(e.key) for e in site.glossary.entries)
 
 

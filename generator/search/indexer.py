@@ -242,13 +242,10 @@ def _marked_pages(site: Path) -> list[_Page]:
                     data = file.read()
             except FileNotFoundError:
                 continue  # taken down while the folder was read
-            marks = _MARKS.finditer(data)
-            found = next(marks, None)
-            if found is None:
+            marks = [found.start() for found in _MARKS.finditer(data)]
+            if not marks:
                 continue
-            first = last = found.start()
-            for found in marks:
-                last = found.start()
+            first, last = marks[0], marks[-1]
             span = (last if last > first else len(data)) - first  # one mark: a wrapper, to the end
             pages.append(_Page(os.path.relpath(path, site).replace(os.sep, "/"), PAGE_COST + SPAN_COST * span,
                                _sort_values(data)))
