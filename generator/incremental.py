@@ -53,6 +53,7 @@ class Memo:
     annotated: dict[str, tuple] = field(default_factory=dict)  # path -> (article, matcher, annotated)
     units: dict[str, RenderedUnit] = field(default_factory=dict)
     inputs: str | None = None  # the inputs' fingerprint of the last build (pipeline.fingerprint)
+    checked: str | None = None  # the fingerprint pipeline.up_to_date just took, for the build that follows
     global_key: object = None  # what every page reads (render.units.global_key): all units stand or fall with it
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # docs path -> (size, mtime_ns) after the last build
     digests: dict[str, tuple[tuple[int, int, int], bytes]] = field(default_factory=dict)  # input file -> (stat, sha256)
@@ -153,6 +154,10 @@ class Memo:
             digest = hashlib.sha256(handle.read()).digest()
         self.digests[path] = (stamp, digest)
         return digest
+
+    def take_checked(self) -> str | None:
+        checked, self.checked = self.checked, None
+        return checked
 
     def unchanged_since_last_build(self, docs: Path, inputs: str) -> bool:
         """``write.unchanged_since_last_build`` from memory: the same inputs as the last build,

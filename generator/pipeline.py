@@ -137,8 +137,12 @@ def up_to_date(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = N
         config = load_config(root, config_file)
         inputs = fingerprint(root, config, config_file, memo)
         if memo is not None and memo.inputs is not None:
-            return memo.unchanged_since_last_build(root / config.docs_dir, inputs)
-        return write.unchanged_since_last_build(root / config.docs_dir, inputs)
+            fresh = memo.unchanged_since_last_build(root / config.docs_dir, inputs)
+        else:
+            fresh = write.unchanged_since_last_build(root / config.docs_dir, inputs)
+        if memo is not None and not fresh:
+            memo.checked = inputs  # for the build that follows: not computed twice
+        return fresh
     except (BriefingError, OSError):
         return False  # let the full build report it
 
@@ -155,7 +159,9 @@ def build(root: Path, dry_run: bool = False, config_file: str = CONFIG_FILE, mem
             raise ValueError("a dry run does not use a memo")
         memo.start_build()
     config = load_config(root, config_file)
-    inputs = fingerprint(root, config, config_file, memo)  # before reading: an edit during the build must not be missed
+    # Taken before reading (or by the up_to_date that just ran): an edit made while the build
+    # reads leaves the recorded fingerprint behind the inputs, so the next check rebuilds.
+    inputs = (memo.take_checked() if memo is not None else None) or fingerprint(root, config, config_file, memo)
     site, warnings = prepare(root, config_file, memo)
     docs = root / site.config.docs_dir
     with write.exclusive(docs) if not dry_run else nullcontext():

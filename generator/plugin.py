@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import search, write
+from . import search, watch, write
 from .annotate.coverage import coverage
 from .compact import compact_html
 from .commands import report
@@ -112,10 +112,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server, *, config, builder):
         """Rebuild when an input or the generator itself changes (MkDocs already watches docs/)."""
         briefing = self.briefing
-        for path in (self.root / self.config_file, self.root / briefing.articles_dir, self.root / briefing.glossary_dir):
-            if path.exists():
-                server.watch(str(path))
-        server.watch(str(Path(__file__).parent))
+        paths = [p for p in (self.root / self.config_file, self.root / briefing.articles_dir, self.root / briefing.glossary_dir)
+                 if p.exists()] + [Path(__file__).parent]
+        log.info(watch.use_native_observer(server, config.docs_dir, config.config_file_path, paths))
+        for path in paths:
+            server.watch(str(path))
         return server
 
     def on_pre_build(self, *, config) -> None:

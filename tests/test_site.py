@@ -25,7 +25,7 @@ class Links(HTMLParser):
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
-            self.hrefs.append((attrs["href"], attrs.get("class") or "", attrs.get("data-entry") or ""))
+            self.hrefs.append((attrs["href"], attrs.get("class") or ""))
         for key in ("src", "href"):
             if tag in ("script", "img", "link", "iframe", "source") and attrs.get(key):
                 self.sources.append(attrs[key])
@@ -42,13 +42,13 @@ def site(sample_site) -> Path:
     return sample_site
 
 
-def glossary_links(page: Path) -> dict[str, tuple[str, str]]:
-    """Mention links in the article body: glossary page -> (classes, the entry's key)."""
+def glossary_links(page: Path) -> dict[str, str]:
+    """Mention links in the article body: glossary page -> classes."""
     found = {}
-    for href, classes, key in parse(page).hrefs:
+    for href, classes in parse(page).hrefs:
         if "mention" in classes.split():
             target = (page.parent / href).resolve().relative_to(page.parents[2].resolve()).as_posix().rstrip("/")
-            found.setdefault(target, (classes, key))
+            found.setdefault(target, classes)
     return found
 
 
@@ -68,10 +68,12 @@ def test_articles_link_to_the_right_glossary_pages(site, article, expected):
     links = glossary_links(site / article / "index.html")
     assert {k.removeprefix("glossary/") for k in links} == expected
     summaries = json.loads((site / "glossary" / "summaries.json").read_text(encoding="utf-8"))
-    for target, (classes, key) in links.items():
-        # the entry's key, whose name and summary (the hover text) are in glossary/summaries.json
-        assert key == target.removeprefix("glossary/") and summaries[key][1], (target, key)
-    assert 'title="' not in (site / article / "index.html").read_text(encoding="utf-8").split('class="mention')[1].split(">")[0]
+    for target in links:
+        # the link's target is the entry's key, whose name and summary (the hover text) are in
+        # glossary/summaries.json; no key or title is written beside it
+        assert summaries[target.removeprefix("glossary/")][1], target
+    opening = (site / article / "index.html").read_text(encoding="utf-8").split('class="mention')[1].split(">")[0]
+    assert 'title="' not in opening and "data-entry" not in opening
 
 
 def test_glossary_pages_link_back(site):
@@ -82,7 +84,7 @@ def test_glossary_pages_link_back(site):
         "weapons/hwasong-12": {RUSSIA},
     }.items():
         page = site / "glossary" / entry / "index.html"
-        hrefs = {(page.parent / h).resolve().relative_to(site.resolve()).as_posix().rstrip("/") for h, _, _ in parse(page).hrefs}
+        hrefs = {(page.parent / h).resolve().relative_to(site.resolve()).as_posix().rstrip("/") for h, _ in parse(page).hrefs}
         assert articles <= {h.split("#")[0] for h in hrefs}, entry
 
 
@@ -94,7 +96,7 @@ def test_each_mentioning_article_is_its_own_list_item(site):
 
 def test_backlink_anchors_exist(site):
     page = site / "glossary/people/vladimir-putin/index.html"
-    for href, _, _ in parse(page).hrefs:
+    for href, _ in parse(page).hrefs:
         if "#p-" in href:
             target, anchor = href.split("#")
             assert anchor in parse((page.parent / target / "index.html").resolve()).ids

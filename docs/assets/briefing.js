@@ -1,20 +1,54 @@
 /* Briefing: the reader's controls on article pages. Hand-written; the generator never touches it.
  *
  * 1. "Highlight mentions": later mentions are quiet spans; the control (made here) lights every
- *    mention of one entry (data-entry) or of all of them.
+ *    mention of one entry or of all of them.
  * 2. A tap on a mention on a touch screen (which has no hover, so no tooltip) opens a small
  *    dialog with the entry's summary and a link to its profile: focusable, closed by Escape, by
  *    its button or by a tap elsewhere, and focus returns to the mention.
  * 3. Hover text: a link to an entry shows the entry's summary (glossary/summaries.json, fetched
- *    once, when a reader first points at one: pages carry the entry's key, not its summary).
+ *    once, when a reader first points at one: pages carry no summaries).
+ * An entry is known by its key ("people/kim-jong-un"): a link's is its target's path under
+ * glossary/ (the generator's routes make the key the path), a quiet span's is its data-entry.
  * No third-party code; nothing is fetched but that file.
  */
 (function () {
   "use strict";
 
+  // Where glossary/summaries.json is (the page's <meta name="briefing-summaries">), and the
+  // glossary folder beside it: every entry's profile is <folder><key>/ (or <key>.html).
+  var meta = document.querySelector('meta[name="briefing-summaries"]');
+  var summariesUrl = meta ? new URL(meta.content, location.href) : null;
+  var glossary = summariesUrl ? new URL(".", summariesUrl).href : null;
+  var PROFILE = /^([^/?#]+\/[^/?#]+?)(?:\/(?:index\.html)?|\.html)(?:[?#].*)?$/;
+
+  // The key of the entry an element names: a link's from its target, a quiet span's data-entry;
+  // null for anything else (a link to an article, a category, a mentions page).
+  function keyOf(element) {
+    if (element.tagName !== "A") return element.getAttribute("data-entry");
+    // (an SVG link's href is no string: the maps' nodes are not mentions)
+    if (!glossary || typeof element.href !== "string" || element.href.indexOf(glossary) !== 0) return null;
+    var match = PROFILE.exec(element.href.slice(glossary.length));
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
   // An entry's first mention in the text: the link that later mentions (spans) stand for.
+  var firsts = null;
   function firstMention(key) {
-    return document.querySelector('.md-typeset a.mention[data-entry="' + CSS.escape(key) + '"]');
+    if (!firsts) {
+      firsts = {};
+      var links = document.querySelectorAll(".md-typeset a.mention");
+      for (var i = 0; i < links.length; i++) {
+        var found = keyOf(links[i]);
+        if (found && !(found in firsts)) firsts[found] = links[i];
+      }
+    }
+    return firsts[key] || null;
+  }
+
+  // The mentions in the text: every linked first mention and every quiet span.
+  function mentions() {
+    var all = document.querySelectorAll(".md-typeset a.mention, .md-typeset span[data-entry]");
+    return Array.prototype.filter.call(all, function (element) { return keyOf(element); });
   }
 
   // Put ``box`` (absolutely positioned) ``gap`` pixels below ``anchor``, inside the viewport's width.
@@ -26,15 +60,15 @@
   }
 
   // The control is made here from the page's "In this article" box (a paragraph per category:
-  // its title in <strong>, then a link per entry with its key in data-entry) and the mentions in
-  // the text: the same few lines on every article, not written into thousands of pages.
+  // its title in <strong>, then a link per entry) and the mentions in the text: the same few
+  // lines on every article, not written into thousands of pages.
   function highlight() {
     var box = document.querySelector(".md-typeset .admonition.briefing-in-article");
     if (!box) return;
-    var text = document.querySelectorAll(".md-typeset a.mention[data-entry], .md-typeset span[data-entry]");
+    var text = mentions();
     var counts = {}, total = 0;
     for (var i = 0; i < text.length; i++) {
-      var key = text[i].getAttribute("data-entry");
+      var key = keyOf(text[i]);
       counts[key] = (counts[key] || 0) + 1;
       total++;
     }
@@ -48,10 +82,10 @@
       var title = groups[g].querySelector("strong");
       var group = document.createElement("optgroup");
       group.label = title ? title.textContent.replace(/:\s*$/, "") : "";
-      var links = groups[g].querySelectorAll("a[data-entry]");
+      var links = groups[g].querySelectorAll("a[href]");
       for (var l = 0; l < links.length; l++) {
-        var entry = links[l].getAttribute("data-entry");
-        if (counts[entry]) group.append(new Option(links[l].textContent + " (" + counts[entry] + ")", entry));
+        var entry = keyOf(links[l]);
+        if (entry && counts[entry]) group.append(new Option(links[l].textContent + " (" + counts[entry] + ")", entry));
       }
       if (group.children.length) control.append(group);
     }
@@ -74,7 +108,7 @@
     function apply() {
       var value = control.value;
       for (var i = 0; i < text.length; i++) {
-        var key = text[i].getAttribute("data-entry");
+        var key = keyOf(text[i]);
         var lit = value === "*" || (value !== "" && key === value);
         if (text[i].tagName === "A") text[i].classList.toggle("mention-lit", lit);
         else if (lit) text[i].className = classesOf(key) + " mention-lit";
@@ -119,7 +153,7 @@
   // The entry a mention or a link names: its key, its profile's address (a later mention's from
   // the first mention's link) and, once glossary/summaries.json has come, its name and summary.
   function entryOf(element) {
-    var key = element.getAttribute("data-entry");
+    var key = keyOf(element);
     if (!key) return null;
     var link = element.tagName === "A" ? element
       : firstMention(key);
@@ -181,14 +215,12 @@
 
   // ------------------------------------------------------------------ summaries: hover text
 
-  // Every entry's name and summary (glossary/summaries.json, its address in the page's
-  // <meta name="briefing-summaries">), fetched once, when a reader first points at a link to an
-  // entry. Pages carry only the entry's key (data-entry), not its summary.
+  // Every entry's name and summary by key (glossary/summaries.json), fetched once, when a reader
+  // first points at a link to an entry. Pages carry no summaries.
   var summaries = null;
   function loadSummaries() {
     if (!summaries) {
-      var meta = document.querySelector('meta[name="briefing-summaries"]');
-      summaries = !meta ? Promise.resolve({}) : fetch(new URL(meta.content, location.href))
+      summaries = !summariesUrl ? Promise.resolve({}) : fetch(summariesUrl)
         .then(function (response) { return response.ok ? response.json() : {}; })
         .catch(function () { summaries = null; return {}; });  // offline: try again next time
     }
@@ -204,7 +236,6 @@
 
   // A link to an entry shows its summary below it while pointed at or focused, as a tooltip
   // (role=tooltip, the link's aria-describedby); Escape, leaving or scrolling hides it.
-  var LINKS = ".md-typeset a[data-entry]";
   var tip = null, tipFor = null, tipTimer = 0;
 
   function showTip(link) {
@@ -240,8 +271,8 @@
   }
 
   function linkIn(target) {
-    var link = target instanceof Element ? target.closest(LINKS) : null;
-    return link && !link.closest("svg") ? link : null;  // a map's node has its own <title>
+    var link = target instanceof Element ? target.closest(".md-typeset a[href]") : null;
+    return link && !link.closest("svg") && keyOf(link) ? link : null;  // a map's node has its own <title>
   }
 
   function hover() {

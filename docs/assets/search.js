@@ -138,10 +138,15 @@ if (dialog) {
 
   async function showMore(mine = generation) {
     const next = results.slice(shown, shown + PAGE);
-    const data = await Promise.all(next.map((result) => result.data()));
-    if (mine !== generation) return;
-    for (const item of data) list.append(render(item));
-    shown += next.length;
+    // Every excerpt is asked for at once; each result is shown as soon as it and those above it
+    // have come, not when the last of them has.
+    const data = next.map((result) => result.data());
+    for (const item of data) {
+      const found = await item;
+      if (mine !== generation) return;
+      list.append(render(found));
+      shown++;
+    }
     more.hidden = shown >= results.length;
   }
 
@@ -202,6 +207,9 @@ if (dialog) {
   });
   input.addEventListener("input", () => {
     clearTimeout(timer);
+    // The query's words' index chunks start loading as the reader types, not after the pause.
+    const query = input.value.trim();
+    if (pagefind && query) pagefind.preload(query, options()).catch(() => {});
     timer = setTimeout(() => search().catch(fail), DEBOUNCE_MS);
   });
   for (const select of [type, year, sort]) select.addEventListener("change", () => search().catch(fail));

@@ -43,30 +43,29 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
 
 
 def _mention_markup(site: Site, key: str, folder: str, here: str) -> tuple[str, str]:
-    """What goes after a linked mention's text (``](target){ .mention ... data-entry="key" }``) and
-    before a quiet one's (``<span data-entry="key">``), worked out once per entry and folder of a
-    build: a page has dozens of mentions, and every article is in the same folder."""
+    """What goes after a linked mention's text (``](target){ .mention ... }``) and before a quiet
+    one's (``<span data-entry="key">``), worked out once per entry and folder of a build: a page
+    has dozens of mentions, and every article is in the same folder."""
     made = site.__dict__.setdefault("_mention_markup", {})
     found = made.get((key, folder))
     if found is None:
         entry = site.entries[key]
-        # data-entry: the entry's hover text (glossary/summaries.json, docs/assets/briefing.js)
-        # and the reader's "highlight mentions" control, which lights every mention of one entry.
-        # Later mentions are quiet spans with nothing but that: the script gives a lit one its
-        # first mention's classes (most of an article's mentions are later ones).
-        empty = link(Markdown(""), relative(here, entry_path(entry)), classes=site.mention_classes(entry), entry=entry.key)
+        # The reader's "highlight mentions" control (docs/assets/briefing.js) lights every mention
+        # of one entry: a link's entry is its target (routes), a later mention is a
+        # quiet span with nothing but the entry's key; the script gives a lit one its first
+        # mention's classes (most of an article's mentions are later ones).
+        empty = link(Markdown(""), relative(here, entry_path(entry)), classes=site.mention_classes(entry))
         found = made[(key, folder)] = (empty[1:], f'<span data-entry="{attribute(entry.key)}">')  # after "["
     return found
 
 
-def by_category(site: Site, keys, here: str, keyed: bool = False) -> list[dict]:
-    """The entries of ``keys`` by category, as links to their profiles. ``keyed``: each link
-    carries its entry's key (the "In this article" box: hover text, the highlight control)."""
+def by_category(site: Site, keys, here: str) -> list[dict]:
+    """The entries of ``keys`` by category, as links to their profiles."""
     groups = []
     for category in site.config.categories:
         entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
         if entries:
-            links = ", ".join(site.entry_link(e, here, keyed=keyed) for e in entries)
+            links = ", ".join(site.entry_link(e, here) for e in entries)
             groups.append({"title": category.title, "links": Markdown(links)})
     return groups
 
@@ -131,7 +130,7 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         search=Markdown(page_attributes(PageKind.ARTICLE, article.title, date=article.date,
                                         date_text=long_date(article.date) if article.date else "")),
         byline=Markdown(" · ".join(escape(b) if not isinstance(b, Markdown) else b for b in byline)),
-        groups=by_category(site, keys, here, keyed=True),
+        groups=by_category(site, keys, here),
         marks=MARKS,
         blocks=blocks,
     )

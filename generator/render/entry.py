@@ -21,6 +21,10 @@ from .routes import PageKind, article_path, category_index_path, entry_feed_path
 from .site import ENV, TOGETHER, Site, block_id, page_title
 
 QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
+# On the pages of older mentions (2 and on), one sentence per article: those pages are most of an
+# old entry's bytes (a 30,000-article briefing), and the first sentence already says how the
+# article names the entry; the article's link and the count lead to the rest.
+QUOTES_ON_OLDER_PAGES = 1
 MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own
 
 
@@ -170,7 +174,7 @@ def render_mentions_page(site: Site, entry: Entry, number: int) -> dict[str, str
         entry=entry, number=number, total=total, count=len(backlinks),
         first=(number - 1) * MENTIONS_PER_PAGE + 1, last=(number - 1) * MENTIONS_PER_PAGE + len(chunk),
         back=link(escape(f"Back to {entry.name}"), relative(path, here)),
-        mentioned=_mentions(site, chunk, path),
+        mentioned=_mentions(site, chunk, path, QUOTES_ON_OLDER_PAGES),
         pages=_pager(pages_here, path),
     )}
 
@@ -180,7 +184,7 @@ def _pager(paths: list[str], here: str) -> list[Markdown]:
     return [Markdown(f"**{n}**") if path == here else link(Markdown(str(n)), relative(here, path)) for n, path in enumerate(paths, 1)]
 
 
-def _mentions(site: Site, backlinks, here: str) -> list[dict]:
+def _mentions(site: Site, backlinks, here: str, quotes: int = QUOTES_PER_ARTICLE) -> list[dict]:
     mentioned = []
     for backlink in backlinks:
         target = relative(here, article_path(backlink.article))
@@ -189,9 +193,9 @@ def _mentions(site: Site, backlinks, here: str) -> list[dict]:
             "link": site.article_link(backlink.article, here),
             "quotes": [
                 {"text": _quote(q, backlink.article), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
-                for q in backlink.quotes[:QUOTES_PER_ARTICLE]
+                for q in backlink.quotes[:quotes]
             ],
-            "more": len(backlink.quotes) - QUOTES_PER_ARTICLE,
+            "more": len(backlink.quotes) - quotes,
         })
     return mentioned
 

@@ -55,12 +55,10 @@ def attribute(text: str) -> str:
     return text
 
 
-def link(text: Markdown, target: str, title: str = "", classes: tuple[str, ...] = (), entry: str = "") -> Markdown:
-    """``[text](target "title"){ .class data-entry="entry" }``: ``text`` must already be Markdown.
-    ``entry``: the key of the glossary entry linked (its hover text, docs/assets/briefing.js)."""
+def link(text: Markdown, target: str, title: str = "", classes: tuple[str, ...] = ()) -> Markdown:
+    """``[text](target "title"){ .class }``: ``text`` must already be Markdown."""
     titled = f' "{attribute(title)}"' if title else ""
-    parts = [f".{c}" for c in classes] + ([f'data-entry="{attribute(entry)}"'] if entry else [])
-    attrs = "{ " + " ".join(parts) + " }" if parts else ""
+    attrs = "{ " + " ".join(f".{c}" for c in classes) + " }" if classes else ""
     return Markdown(f"[{text}]({target}{titled}){attrs}")
 
 

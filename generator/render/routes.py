@@ -18,6 +18,11 @@ entry feed         ``glossary/people/kim-jong-un/feed.xml``            ``entry_f
 schema             ``schemas/people.schema.json``                      ``schema_path``
 =================  ==================================================  ================================
 
+An entry's key (``people/kim-jong-un``) is its profile's path under ``glossary/``, without ``.md``:
+the reader's browser tells which entry a link names from the link's target (docs/assets/briefing.js:
+hover text from ``glossary/summaries.json``, the highlight control), so no page writes the key
+beside the tens of links it has to entries.
+
 Slugs never collide with these names: ``index`` is reserved (``slugs._RESERVED``), and an entry's
 own files live in a folder named after it. MkDocs builds every page as a folder
 (``use_directory_urls``): ``a/b.md`` is served at ``a/b/``, ``a/index.md`` at ``a/``. Markdown links
@@ -79,7 +84,7 @@ def article_path(annotated: AnnotatedArticle) -> str:
 
 
 def entry_path(entry: Entry) -> str:
-    return f"glossary/{entry.category}/{entry.slug}.md"
+    return f"glossary/{entry.key}.md"  # the key is the path: see the module's docstring
 
 
 def mentions_path(entry: Entry, number: int) -> str:

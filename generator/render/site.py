@@ -100,12 +100,12 @@ class Site:
             object.__setattr__(self, "matcher", build_matcher(self.glossary))
         return self.matcher
 
-    def entry_link(self, entry: Entry, here: str, classes: tuple[str, ...] = (), keyed: bool = True) -> Markdown:
-        """A link to an entry's profile. ``keyed``: with the entry's key, from which the reader's
-        browser shows its summary on hover (glossary/summaries.json); a page never carries the
-        summaries of the entries it links, so editing one changes only the entry's own pages.
-        The timeline's rows leave it out: nothing to point at there, in thousands of rows."""
-        return link(escape(entry.name), relative(here, entry_path(entry)), classes=classes, entry=entry.key if keyed else "")
+    def entry_link(self, entry: Entry, here: str, classes: tuple[str, ...] = ()) -> Markdown:
+        """A link to an entry's profile. The reader's browser shows the entry's summary on hover
+        from glossary/summaries.json, found by the entry's key, which is the link's target
+        (routes): a page never carries the summaries of the entries it links, so
+        editing one changes only the entry's own pages."""
+        return link(escape(entry.name), relative(here, entry_path(entry)), classes=classes)
 
     def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
         target = relative(here, article_path(annotated)) + (f"#{anchor}" if anchor else "")

@@ -8,4 +8,5 @@ index knows what the generator knows (an article or an entry, its category, its 
 """
 
 from .attributes import PageAttributes, page_attributes  # noqa: F401
-from .indexer import BUNDLE, BackgroundIndexer, SearchIndexError, IndexReport, index_site  # noqa: F401
+from .background import BackgroundIndexer  # noqa: F401
+from .indexer import BUNDLE, SearchIndexError, IndexReport, index_site  # noqa: F401

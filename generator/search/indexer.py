@@ -30,7 +30,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -315,62 +314,6 @@ def _farm(site: Path, pages: list[_Page], farm: Path) -> Path:
         except OSError:
             shutil.copyfile(site / page.path, target)
     return farm
-
-
-class BackgroundIndexer:
-    """Re-indexes a served site after each build without holding up the pages (``mkdocs serve``).
-
-    One worker thread; a build that ends while the index is being made asks for one more run
-    afterwards (however many builds ended meanwhile), so the index always catches up with the
-    last build. ``report`` receives the IndexReport or the SearchIndexError of every run."""
-
-    def __init__(self, report):
-        self._report = report
-        self._wanted: Path | None = None
-        self._lock = threading.Lock()
-        self._worker: threading.Thread | None = None
-        self._stopped = False
-
-    def request(self, site: Path) -> None:
-        with self._lock:
-            if self._stopped:
-                return
-            self._wanted = Path(site)
-            if self._worker is None:
-                self._worker = threading.Thread(target=self._run, name="briefing-search-index", daemon=True)
-                self._worker.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Until the runs asked for so far are done (tests; shutting down)."""
-        worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
-
-    def stop(self) -> None:
-        """No more runs, and nothing more reported: the server is going away, and its site folder
-        with it (a run under way ends on its own, its result dropped)."""
-        with self._lock:
-            self._stopped, self._wanted = True, None
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                site, self._wanted = self._wanted, None
-                if site is None or self._stopped:
-                    self._worker = None
-                    return
-            try:
-                outcome = index_site(site)
-            except SearchIndexError as error:
-                outcome = error
-            except OSError as error:  # the site changed under the run (pages removed, the folder gone)
-                outcome = SearchIndexError(f"search: {site} changed while it was being indexed "
-                                           f"({error.strerror or error}): the next build indexes it again")
-            with self._lock:
-                if self._stopped:
-                    self._worker = None
-                    return
-            self._report(outcome)
 
 
 def _count(output: str, what: str) -> int:

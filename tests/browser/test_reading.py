@@ -13,6 +13,9 @@ from .mapcheck import check_map
 from .test_a11y import describe, run_axe, serious
 
 NORTH_KOREA = "states/north-korea"
+# A link names its entry by its target (no key beside it); a quiet later mention by data-entry.
+NORTH_KOREA_LINK = f'article a.mention[href$="/glossary/{NORTH_KOREA}/"]'
+KEY_OF = "e => e.getAttribute('data-entry') || e.pathname.split('/glossary/')[1].replace(/\\/$/, '')"
 NORTH_KOREA_SUMMARY = FIXTURE.summary("states", "North Korea")
 
 
@@ -38,7 +41,7 @@ def test_later_mentions_are_quiet_and_first_mentions_are_links(page):
     gaps = [s["text"] for s in first if s["text-decoration-skip-ink"] != "none"]
     assert not gaps, f"underline gaps at descenders: {gaps}"
     # Each first mention has its summary as hover text, from glossary/summaries.json by its key.
-    north_korea = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
+    north_korea = page.locator(NORTH_KOREA_LINK)
     expect(north_korea).to_have_count(1)
     summaries = page.evaluate("""() => fetch(document.querySelector('meta[name="briefing-summaries"]').content)
         .then(response => response.json())""")
@@ -46,7 +49,7 @@ def test_later_mentions_are_quiet_and_first_mentions_are_links(page):
 
 
 def lit(page) -> list[str]:
-    return page.locator("article .mention.mention-lit").evaluate_all("els => els.map(e => e.getAttribute('data-entry'))")
+    return page.locator("article .mention.mention-lit").evaluate_all(f"els => els.map({KEY_OF})")
 
 
 def test_reader_highlights_the_mentions_of_one_entry_or_all(page):
@@ -54,8 +57,8 @@ def test_reader_highlights_the_mentions_of_one_entry_or_all(page):
     control = page.get_by_label("Highlight mentions")
     expect(control).to_be_visible()
     assert lit(page) == [], "quiet by default"
-    total = page.locator("article a.mention[data-entry], article span[data-entry]").count()
-    korea = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"], article span[data-entry="{NORTH_KOREA}"]').count()
+    total = page.locator("article a.mention, article span[data-entry]").count()
+    korea = page.locator(f'{NORTH_KOREA_LINK}, article span[data-entry="{NORTH_KOREA}"]').count()
     assert korea > 1
     control.select_option(NORTH_KOREA)
     assert lit(page) == [NORTH_KOREA] * korea
@@ -81,7 +84,7 @@ def test_highlighted_mentions_stay_accessible(page, axe_source, scheme):
 
 def test_tooltips_are_readable(page):
     page.goto(ARTICLE)
-    link = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
+    link = page.locator(NORTH_KOREA_LINK)
     link.hover()
     tip = page.locator(".briefing-tooltip[role=tooltip]")
     expect(tip.first).to_be_visible()
@@ -111,7 +114,7 @@ def test_a_tap_on_a_mention_shows_its_summary_and_profile(browser, base_url, rec
     try:
         page.goto(ARTICLE)
         url = page.url
-        mention = page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]')
+        mention = page.locator(NORTH_KOREA_LINK)
         mention.scroll_into_view_if_needed()
         mention.tap()
         dialog = page.get_by_role("dialog", name="North Korea")
@@ -151,7 +154,7 @@ def test_a_tap_on_a_mention_shows_its_summary_and_profile(browser, base_url, rec
 
 def test_a_mouse_click_still_follows_the_link(page):
     page.goto(ARTICLE)
-    page.locator(f'article a.mention[data-entry="{NORTH_KOREA}"]').click()
+    page.locator(NORTH_KOREA_LINK).click()
     expect(page).to_have_url(re.compile(r"/glossary/states/north-korea/$"))
 
 

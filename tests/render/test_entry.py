@@ -32,7 +32,7 @@ def test_description_links_the_first_mention_of_other_entries(project):
     _, pages, _ = generate(project.root)
     page = pages["glossary/weapons/hwasong-14.md"]
     text = next(line for line in page.splitlines() if line.startswith("[North Korea]"))
-    assert text.startswith('[North Korea](../states/north-korea.md){ .mention .mention-state data-entry="states/north-korea" }')  # its summary: hover text by key
+    assert text.startswith("[North Korea](../states/north-korea.md){ .mention .mention-state }")  # hover text: by the link's target
     assert text.count("](intercontinental-ballistic-missile.md") == 1, "first mention only"
     assert "hwasong-14.md" not in text, "never a link to itself"
 

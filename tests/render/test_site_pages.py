@@ -131,6 +131,23 @@ def test_long_lists_are_split_into_pages(project, monkeypatch):
     assert "Articles 3 to 4 of 4" in second and "Pages: [1](../china.md) · **2**" in second
 
 
+
+
+def test_older_mentions_pages_quote_one_sentence_per_article(project, monkeypatch):
+    """The entry's own page quotes up to three sentences of each article; the pages of older
+    mentions one, and count the rest (they are most of an old entry's bytes)."""
+    from generator.render import entry
+
+    monkeypatch.setattr(entry, "MENTIONS_PER_PAGE", 1)
+    four = ("China said on Monday that it opposed the test. Officials in China called for calm. "
+            "China asked for talks at the United Nations. A spokesman said China would not take sides.")
+    project.article("a.txt", f"---\ndate: 2017-01-01\n---\nChina opposes test\n\n{four}\n")
+    project.article("b.txt", f"---\ndate: 2017-02-01\n---\nChina calls for talks\n\n{four}\n")
+    _, pages, _ = generate(project.root)
+    own, older = pages["glossary/states/china.md"], pages["glossary/states/china/mentions-2.md"]
+    # Five sentences name China in each article (the headline is one).
+    assert own.count("    > ") == 3 and "Officials in **China** called" in own and "And 2 more sentences in this article." in own
+    assert older.count("    > ") == 1 and "**China** opposes test" in older and "And 4 more sentences in this article." in older
 def test_a_long_year_is_cut_into_pages(project, monkeypatch):
     from generator.render import indexes
 

@@ -59,69 +59,6 @@ def test_a_failed_run_keeps_the_previous_index(tmp_path, monkeypatch):
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(BUNDLE)) == [BUNDLE]
 
 
-def test_the_background_indexer_catches_up_with_the_last_build(tmp_path, monkeypatch):
-    """Builds that end while an index is being made ask for one more run, not one each."""
-    import threading
-
-    from generator.search import BackgroundIndexer, indexer
-
-    runs, started, release = [], threading.Event(), threading.Event()
-
-    def slow_index(site):
-        runs.append(site)
-        started.set()
-        release.wait(10)
-        if site.name == "bad":
-            raise SearchIndexError("search: pagefind failed (exit 1): boom")
-        return site.name
-
-    monkeypatch.setattr(indexer, "index_site", slow_index)
-    reports = []
-    background = BackgroundIndexer(reports.append)
-    background.request(tmp_path / "one")
-    assert started.wait(10)
-    for name in ("two", "three", "bad"):  # while "one" is being indexed
-        background.request(tmp_path / name)
-    release.set()
-    background.wait(10)
-    assert [r.name for r in runs] == ["one", "bad"]
-    assert reports[0] == "one" and isinstance(reports[1], SearchIndexError)
-
-
-def test_a_site_that_goes_away_under_the_background_indexer_is_no_traceback(tmp_path, monkeypatch):
-    """mkdocs serve removes its site folder when it stops, maybe while the index is being made: the
-    run's OSError becomes a one-line report, and after stop() nothing more is run or reported."""
-    import threading
-
-    from generator.search import BackgroundIndexer, indexer
-
-    started, release = threading.Event(), threading.Event()
-
-    def vanishing(site):
-        started.set()
-        release.wait(10)
-        raise FileNotFoundError(2, "No such file or directory", str(site / "a" / "index.html"))
-
-    monkeypatch.setattr(indexer, "index_site", vanishing)
-    reports = []
-    background = BackgroundIndexer(reports.append)
-    background.request(tmp_path / "one")
-    assert started.wait(10)
-    release.set()
-    background.wait(10)
-    assert len(reports) == 1 and isinstance(reports[0], SearchIndexError)
-    assert "changed while it was being indexed" in str(reports[0]) and "\n" not in str(reports[0])
-    started.clear()
-    release.clear()
-    background.request(tmp_path / "two")
-    assert started.wait(10)
-    background.stop()  # the server stops while "two" is being indexed
-    background.request(tmp_path / "three")
-    release.set()
-    background.wait(10)
-    assert len(reports) == 1, "nothing reported after stop(), nothing run"
-
-
 def test_a_page_taken_down_while_the_site_is_indexed_is_left_out(tmp_path, monkeypatch):
     from generator.search import indexer
 
