@@ -282,9 +282,13 @@ def report(by: dict[int, dict], shapes: dict[str, dict[int, dict]], info: dict, 
 
     article_ok = judge(lambda v: shown(v, "article"), (10000,))
     entry_ok = judge(lambda v: shown(v, "entry"), (10000,))
-    out.append(row("editor preview: the server's command; first answer (start-up); its peak memory",
-                   lambda v: f"`{v['serve']['command']}`; {fmt_s(v['serve']['startup_s']) if v['serve']['startup_s'] is not None else 'no answer'}; "
-                             f"{v['serve']['peak_mb']:.0f} MB"))
+    def ready(v) -> str:
+        seconds = v["serve"].get("index_ready_s")
+        return "" if "index_ready_s" not in v["serve"] else f", search index {fmt_s(seconds) if seconds is not None else 'not made'}"
+
+    out.append(row("editor preview: the server's command; first answer (start-up), first search index; its peak memory",
+                   lambda v: f"`{v['serve']['command']}`; {fmt_s(v['serve']['startup_s']) if v['serve']['startup_s'] is not None else 'no answer'}"
+                             f"{ready(v)}; {v['serve']['peak_mb']:.0f} MB"))
     out.append(row("editor preview: one article saved → its page served updated", lambda v: preview_cell(v, "article"),
                    "≤ 5 s at 10,000", verdict(article_ok, "preview: an article's edit shown ≤ 5 s after saving at 10,000")))
     out.append(row("editor preview: one glossary entry's summary saved → its profile served updated", lambda v: preview_cell(v, "entry"),
@@ -425,7 +429,8 @@ def preview_section(by: dict, sizes: list[int]) -> list[str]:
         return []
     out = ["## Editor preview\n",
            "`bench/serve_bench.py`: the preview server started in the project (the command `make serve` runs, with "
-           "`-a 127.0.0.1:PORT`), its first 200 for the home page timed from its start; then one article's longest "
+           "`-a 127.0.0.1:PORT`), its first 200 for the home page timed from its start, and its first search index (the "
+           "log's `search: indexed`); once that is made and the log has been quiet for 3 s, one article's longest "
            "paragraph gets a sentence with a unique marker word, and its page is fetched every 0.25 s until it contains "
            "it (time from the file's write); after the server's log has been quiet for 3 s, the same for the summary of "
            "the most-mentioned person in seeds/glossary/people.yml and that entry's profile. The inputs are put back "

@@ -82,7 +82,7 @@ class Memo:
         self.parsed[path] = (text, generation, result)
         return result
 
-    def read_text(self, file: Path, shown: str):
+    def read_text(self, file: Path | str, shown: str):
         """``ingest.files.read_text``, again only when the file's size, time or inode changed."""
         try:
             info = os.stat(file)

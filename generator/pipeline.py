@@ -15,6 +15,7 @@ from .annotate.linker import annotate, build_matcher
 from .config import CONFIG_FILE, load_config
 from .errors import BriefingError, Problem
 from .ingest.articles import load_articles, parse_article
+from .ingest.files import text_files
 from .ingest.glossary import load_glossary
 from .json_schema import render_schemas
 from .model import AnnotatedArticle
@@ -123,7 +124,8 @@ def fingerprint(root: Path, config, config_file: str = CONFIG_FILE, memo: Memo |
     digest = hashlib.sha256(config.site_url.encode() + b"\0")
     prefix = f"{root}/"
     sources = [str(root / config_file), *sorted(map(str, (root / config.glossary_dir).glob("*.yml")))]
-    sources += sorted(map(str, (root / config.articles_dir).rglob("*.txt")))
+    articles = root / config.articles_dir
+    sources += [f"{articles}/{name}" for name in text_files(articles)] if articles.is_dir() else []
     sources += sorted(str(p) for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
     for path in sources:
         digest.update((path[len(prefix):] if path.startswith(prefix) else Path(path).name).encode() + b"\0")

@@ -20,6 +20,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -38,6 +39,8 @@ from .pipeline import build, up_to_date
 from .render import routes
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+SITEMAP = "sitemap.xml"  # MkDocs' static template
 
 # What mkdocs.yml's required site_name holds: the real title is briefing.yml's.
 TITLE_PLACEHOLDER = "briefing.yml"
@@ -66,13 +69,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._briefing_path: Path | None = None  # ... and where it was read
         self._indexer = search.BackgroundIndexer(_log_index)  # under `mkdocs serve`
         self.memo: Memo | None = None  # under `mkdocs serve`: what the last build computed
+        self.templates: _Templates | None = None  # under `mkdocs serve`: the theme's, compiled
         self._changed = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._reset()
         self.command = command
         if command == "serve":
-            self.memo = Memo()
+            self.memo, self.templates = Memo(), _Templates()
 
     def on_shutdown(self) -> None:
         self._indexer.stop()  # MkDocs removes the served site folder next
@@ -99,7 +103,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # The search dialog's category filter, in briefing.yml's order (overrides/partials/search.html).
         config.extra["briefing_categories"] = [category.title for category in briefing.categories]
         config.extra["briefing_summaries"] = routes.SUMMARIES  # the hover text (overrides/main.html)
-        if not self.serving:  # `mkdocs serve` has set site_url to the local address it serves
+        if self.serving:
+            # No sitemap in the preview: nobody crawls it, and rendering it lists every page
+            # (and gzips the list) on every rebuild, half a second of each at 10,000 articles.
+            # (Not rendered, MkDocs would copy the template as a static file: on_files drops it.)
+            config.theme.static_templates.discard(SITEMAP)
+            # Nor canonical addresses (a page's og:url): the local server's address is nobody's
+            # to link, and MkDocs joins one for every one of 15,000 pages on every rebuild.
+            config.site_url = None
+        else:  # `mkdocs serve` has set site_url to the local address it serves
             _ignored(config.site_url, None, briefing.site_url or None, "site_url", "site_url (or SITE_URL)")
             config.site_url = briefing.site_url or None
         docs = (self.root / briefing.docs_dir).resolve()
@@ -148,6 +160,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(str(error)) from None
         log.info(_site_size(Path(config.site_dir)))
 
+    def on_files(self, files, *, config):
+        if self.serving:
+            sitemap = files.get_file_from_path(SITEMAP)
+            if sitemap is not None and Path(sitemap.abs_src_path).parent != Path(config.docs_dir).resolve():
+                files.remove(sitemap)  # the theme's template (on_config), not a page of the editor's
+        return files
+
+    def on_env(self, env, *, config, files):
+        # MkDocs makes a new Jinja environment for every rebuild, which compiles the theme's
+        # templates again (0.4 s of each at 10,000 articles); their compiled code is kept for the
+        # session (Jinja checks each against its source).
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
+
     def on_post_page(self, output: str, *, page, config) -> str:
         self._changed += 1
         return compact_html(output)  # the theme's indentation, on every page (site bytes)
@@ -173,6 +200,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         scans = self.memo.coverage_scans if self.memo is not None else None
         log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles), scans)))
         return result.plan.deletes
+
+
+class _Templates(jinja2.BytecodeCache):
+    """Compiled templates in memory, for as long as a ``mkdocs serve`` session."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # ignored by Jinja if the source has changed
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 # GitHub Pages publishes a site of at most 1 GB (docs.github.com, "GitHub Pages limits").

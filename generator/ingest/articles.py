@@ -12,7 +12,7 @@ from ..formats import seedfile
 from ..model import Article, Block, BlockKind, RemovalKind
 from ..render.slugs import slugify, unique_slugs
 from .clean import clean
-from .files import read_text
+from .files import read_text, text_files
 
 
 def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], list[Problem]]:
@@ -54,9 +54,11 @@ def load_articles(root: Path, folder: str, parse=parse_article, read=read_text) 
     if not directory.is_dir():
         return [], [Problem(folder, message="articles folder not found")], []
     articles, problems, warnings = [], [], []
-    for file in sorted(directory.rglob("*.txt")):
-        shown = file.relative_to(root).as_posix()
-        text, found = read(file, shown)
+    prefix = directory.relative_to(root).as_posix() + "/" if directory != root else ""
+    folder = f"{directory}/"  # joined as strings: 10,000 Path joins are a tenth of a second
+    for name in text_files(directory):
+        shown = prefix + name
+        text, found = read(folder + name, shown)
         if text is None:
             problems += found
             continue

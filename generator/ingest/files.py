@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 
 from ..errors import Problem
@@ -11,8 +12,17 @@ from ..errors import Problem
 MAX_BYTES = 16 * 1024 * 1024
 
 
-def read_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
+def text_files(directory: Path) -> list[str]:
+    """Every ``*.txt`` under ``directory`` (hidden ones too, as ``Path.rglob`` finds them), as
+    paths relative to it with "/", in ``sorted(rglob)``'s order (by path part). ``glob`` on strings:
+    ``rglob`` and ``relative_to`` took 0.3 s for 10,000 articles, on every rebuild of a preview."""
+    found = glob.glob("**/*.txt", root_dir=directory, recursive=True, include_hidden=True)
+    return sorted((path.replace("\\", "/") for path in found), key=lambda path: path.split("/"))
+
+
+def read_text(file: Path | str, shown: str) -> tuple[str | None, list[Problem]]:
     """The file's text with CRLF/CR turned into LF, or None and a problem saying why not."""
+    file = Path(file)
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
