@@ -16,6 +16,7 @@ nothing when nothing changed, so the file watcher does not loop) and, when an in
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -71,6 +72,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.memo: Memo | None = None  # under `mkdocs serve`: what the last build computed
         self.templates: _Templates | None = None  # under `mkdocs serve`: the theme's, compiled
         self._changed = 0
+        self._frozen = False  # gc.freeze() by on_serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._reset()
@@ -80,6 +82,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_shutdown(self) -> None:
         self._indexer.stop()  # MkDocs removes the served site folder next
+        if self._frozen:
+            gc.unfreeze()
         self._reset()
 
     @property
@@ -129,6 +133,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(watch.use_native_observer(server, config.docs_dir, config.config_file_path, paths))
         for path in paths:
             server.watch(str(path))
+        # The first build made millions of objects that live as long as the session (the memo:
+        # every article's annotation); the cyclic garbage collector would walk them all again in
+        # every rebuild (measured: 4 s of a 10 s rebuild at 10,000 articles). They are collected
+        # once now, after that build, and what is left is frozen out of its sight: a rebuild's
+        # collections see what the rebuild made. (Objects of the first build freed later are
+        # still freed; only garbage in reference cycles among them would be left.)
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
         return server
 
     def on_pre_build(self, *, config) -> None:

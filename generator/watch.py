@@ -18,7 +18,9 @@ MkDocs already watches moved onto it, and
   serving it. The editor's own files in docs/ (assets, pages of their own) rebuild as before.
 
 Where there is no native observer, or Linux's inotify allows too few watches for the folders, or
-watchdog or MkDocs are not as expected, MkDocs keeps its own (one line says why).
+watchdog or MkDocs are not as expected, MkDocs keeps its own (one line says why). So it does when
+``BRIEFING_WATCH=poll`` is set: file events do not cross every file system (a Windows folder seen
+from WSL, some network and container mounts), polling does.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ CHANGES = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModified
            events.DirCreatedEvent, events.DirDeletedEvent, events.DirModifiedEvent, events.DirMovedEvent]
 INOTIFY_WATCHES = Path("/proc/sys/fs/inotify/max_user_watches")
 INOTIFY_SHARE = 0.5  # of the system's inotify watches, at most, for the preview's folders
+POLL_SETTING = "BRIEFING_WATCH"  # =poll: MkDocs' polling, for file systems that give no events
 
 
 def generated(docs: str, path: str) -> bool:
@@ -86,6 +89,8 @@ def use_native_observer(server, docs: str, config_file: str | None, more: list[P
     """Give ``server`` (MkDocs' LiveReloadServer, not started) a PreviewObserver, moving the
     watches MkDocs made (``docs``, ``config_file``) onto it; ``more``: the folders the plugin is
     about to watch (for the inotify count). Returns what it did, for the log."""
+    if os.environ.get(POLL_SETTING, "").strip().lower() == "poll":
+        return f"watching by polling ({POLL_SETTING}=poll)"
     if Observer is PollingObserver:
         return "watching by polling: this platform has no file events"
     if not isinstance(getattr(server, "observer", None), PollingObserver) or server.observer.is_alive():
@@ -98,9 +103,13 @@ def use_native_observer(server, docs: str, config_file: str | None, more: list[P
         if folders > allowed * INOTIFY_SHARE:
             return (f"watching by polling: {folders:,} folders to watch, and inotify allows {allowed:,} watches "
                     f"(raise fs.inotify.max_user_watches for file events)")
-    watched = [p for p in (docs, config_file) if p]
-    for path in watched:
-        server.unwatch(path)
+    watched = []
+    for path in filter(None, (docs, config_file)):
+        try:
+            server.unwatch(path)
+        except KeyError:  # not watched (mkdocs serve watches both before on_serve)
+            continue
+        watched.append(path)
     server.observer = PreviewObserver(docs)
     for path in watched:
         server.watch(path)

@@ -166,3 +166,24 @@ def test_the_build_log_gives_the_site_size_against_github_pages_limit(tmp_path, 
     assert plugin._site_size(tmp_path) == "site: 2 files, 0.0 MB (90% of GitHub Pages' 1 GB)"
     (tmp_path / "feed.xml").write_bytes(b"x" * 200)
     assert plugin._site_size(tmp_path).endswith("(110% of GitHub Pages' 1 GB) — over the 1 GB GitHub Pages allows a published site")
+
+
+def test_serve_freezes_what_the_first_build_left_and_thaws_at_shutdown(site, tmp_path):
+    """After the first build, the objects that live for the session (the memo) are kept out of
+    the garbage collector's rebuild-time walks (gc.freeze), and given back when it stops."""
+    import gc
+
+    from mkdocs.livereload import LiveReloadServer
+
+    config, plugin = session(site, "serve")
+    config.plugins.on_config(config)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "served"))
+    server.watch(config.docs_dir)  # as mkdocs serve does before on_serve
+    try:
+        assert gc.get_freeze_count() == 0
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        config.plugins.on_shutdown()
+        server.server_close()
+    assert gc.get_freeze_count() == 0

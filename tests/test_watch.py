@@ -111,6 +111,14 @@ def test_mkdocs_watches_move_onto_the_preview_observer(tmp_path):
     server.server_close()
 
 
+def test_briefing_watch_poll_keeps_mkdocs_polling(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_WATCH", "poll")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    assert watch.use_native_observer(server, str(tmp_path), None, []) == "watching by polling (BRIEFING_WATCH=poll)"
+    assert type(server.observer) is PollingObserver
+    server.server_close()
+
+
 def test_too_few_inotify_watches_keep_polling(tmp_path, monkeypatch):
     if not Observer.__name__.startswith("Inotify"):
         pytest.skip("inotify only")
