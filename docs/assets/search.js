@@ -207,9 +207,8 @@ if (dialog) {
   });
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    // The query's words' index chunks start loading as the reader types, not after the pause.
-    const query = input.value.trim();
-    if (pagefind && query) pagefind.preload(query, options()).catch(() => {});
+    // No preload while typing: measured at 2,000 articles it fetched the chunks of every partial
+    // word (an alias query 382 kB instead of 266 kB) and gave no first result sooner.
     timer = setTimeout(() => search().catch(fail), DEBOUNCE_MS);
   });
   for (const select of [type, year, sort]) select.addEventListener("change", () => search().catch(fail));
