@@ -11,6 +11,7 @@ SITE`` is the child: ``indexer.index_site`` and one line of JSON on stdout.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 import os
 import signal
 import subprocess
@@ -44,7 +45,7 @@ def index_in_child(site: Path, started=None) -> IndexReport:
         raise SearchIndexError(f"search: the indexer stopped (exit {child.returncode}): {tail or 'no output'}") from None
     if "error" in result:
         raise SearchIndexError(result["error"])
-    return IndexReport(result["pages"], result["words"], result["seconds"], Path(result["bundle"]), result["runs"], result["note"])
+    return IndexReport(**{**result, "bundle": Path(result["bundle"])})
 
 
 def child_main(argv: list[str]) -> int:
@@ -60,8 +61,7 @@ def child_main(argv: list[str]) -> int:
     except OSError as error:
         print(json.dumps({"error": str(_changed(site, error))}))
         return 1
-    print(json.dumps({"pages": report.pages, "words": report.words, "seconds": report.seconds,
-                      "bundle": str(report.bundle), "runs": report.runs, "note": report.note}))
+    print(json.dumps(asdict(report), default=str))  # the bundle's Path as a string
     return 0
 
 
