@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import lexicon
+from .annotate.backlinks import Remembered
 from .annotate.coverage import Scans
 from .schema import Kind
 from .ingest.files import read_text
@@ -49,6 +50,7 @@ class Memo:
     texts: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)  # path -> (stat, text)
     parsed: dict[str, tuple[str, int, tuple]] = field(default_factory=dict)  # path -> (text, lexicon, result)
     glossary: tuple | None = None  # (files' texts, categories, lexicon generation, result)
+    glossary_files: dict[str, tuple] = field(default_factory=dict)  # category key -> (file's bytes, category, result)
     matcher: tuple | None = None  # ((matching inputs, lexicon generation), matcher)
     annotated: dict[str, tuple] = field(default_factory=dict)  # path -> (article, matcher, annotated)
     units: dict[str, RenderedUnit] = field(default_factory=dict)
@@ -58,7 +60,7 @@ class Memo:
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # docs path -> (size, mtime_ns) after the last build
     digests: dict[str, tuple[tuple[int, int, int], bytes]] = field(default_factory=dict)  # input file -> (stat, sha256)
     coverage_scans: Scans = field(default_factory=Scans)  # annotate.coverage's, kept between builds
-    index_parts: dict = field(default_factory=dict)  # annotate.backlinks.build_index's, kept between builds
+    index: Remembered = field(default_factory=Remembered)  # annotate.backlinks.build_index's, kept between builds
     _seen: set[str] = field(default_factory=set)  # article files read by the current build
     pending: dict[str, RenderedUnit] = field(default_factory=dict)  # units of the build in progress
     rendered_units: list[str] = field(default_factory=list)  # keyed units the last build rendered
@@ -120,6 +122,21 @@ class Memo:
                 old if (old := before.get(e.key)) is not None and old == e else e for e in glossary.entries))
         self.glossary = (texts, categories, generation, (glossary, problems))
         return glossary, problems
+
+    def glossary_file(self, read, root: Path, folder: str, category):
+        """``read(root, folder, category)``: one glossary file parsed and checked, again only when
+        its bytes or its category changed (the others stand when one summary is edited). The
+        bytes are taken before the read: a save in between makes the next build read it again."""
+        try:
+            raw = (root / folder / f"{category.key}.yml").read_bytes()
+        except OSError:
+            raw = None
+        known = self.glossary_files.get(category.key)
+        if raw is not None and known is not None and known[0] == raw and known[1] == category:
+            return known[2]
+        result = read(root, folder, category)
+        self.glossary_files[category.key] = (raw, category, result)
+        return result
 
     def matcher_for(self, glossary, build_matcher):
         """The linker's matcher, built again only when what it is built from changed (a summary

@@ -16,7 +16,7 @@ from .config import CONFIG_FILE, load_config
 from .errors import BriefingError, Problem
 from .ingest.articles import load_articles, parse_article
 from .ingest.files import text_files
-from .ingest.glossary import load_glossary
+from .ingest.glossary import load_glossary, read_category
 from .json_schema import render_schemas
 from .model import AnnotatedArticle
 from .render.pages import Site, render_site
@@ -65,7 +65,8 @@ def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None
         articles, problems, warnings = load_articles(root, config.articles_dir, partial(memo.parse, parse_article), memo.read_text)
         texts = tuple(_bytes(root / config.glossary_dir / f"{c.key}.yml") for c in config.categories)
         glossary, glossary_problems = memo.glossary_result(
-            texts, config.categories, lambda: load_glossary(root, config.glossary_dir, config.categories))
+            texts, config.categories,
+            lambda: load_glossary(root, config.glossary_dir, config.categories, partial(memo.glossary_file, read_category)))
         memo.forget_unseen()
     if problems or glossary_problems:
         raise BriefingError(problems + glossary_problems)
@@ -77,7 +78,7 @@ def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None
         annotated = [memo.annotate(annotate, article, glossary, matcher) for article in articles]
     annotated.sort(key=lambda a: a.article.sort_key)
     quotable = frozenset(e.key for e in glossary.entries if config.category(e.category).quotes)
-    index = build_index(glossary, annotated, quotable, memo.index_parts if memo is not None else None)
+    index = build_index(glossary, annotated, quotable, memo.index if memo is not None else None)
     site = Site(config, glossary, tuple(annotated), index, matcher)
     return site, warnings
 

@@ -115,13 +115,28 @@ def test_every_edit_gives_the_pages_of_a_full_build(project, per_page, monkeypat
     # A summary edited: no article read or annotated again (the linker does not read summaries),
     # and no unit rendered but the index pages and those whose files the edit changes.
     before = generated_files(root / "docs")
+    others = {key: memo.glossary_files[key][2] for key in ("states", "weapons")}
     _edit(root / "seeds/glossary/people.yml", "US Secretary of State (2017–2018)", "US Secretary of State, 2017–2018,")
     _same_as_a_full_build(root, memo)
     after = generated_files(root / "docs")
     assert memo.reparsed == 0 and memo.reannotated == 0 and memo.rendered_units
+    assert all(memo.glossary_files[key][2] is kept for key, kept in others.items()), "the other glossary files parsed again"
     for name in memo.rendered_units:
         paths = memo.units[name].digests
         assert any(before.get(path) != after[path] for path in paths), f"{name} rendered for nothing"
+
+
+def test_what_is_checked_across_glossary_files_is_checked_when_one_changes(project):
+    """Under serve only the saved glossary file is parsed again; a clash with an entry of a file
+    that was not (an alias claimed twice) is reported all the same, where both are typed."""
+    root = project
+    memo = Memo()
+    _same_as_a_full_build(root, memo)
+    _edit(root / "seeds/glossary/people.yml", "aliases: [William Jefferson Clinton]", "aliases: [William Jefferson Clinton, Tokyo]")
+    with pytest.raises(BriefingError) as raised:
+        build(root, memo=memo)
+    assert [str(p) for p in raised.value.problems] == [str(p) for p in pytest.raises(BriefingError, generate, root).value.problems]
+    assert any("states.yml" in str(p) and "'Tokyo'" in str(p) for p in raised.value.problems), raised.value.problems
 
 
 def test_a_broken_save_then_its_fix(project):

@@ -112,6 +112,12 @@ class Companions(Sequence):
         self._length = len(ranked)
         self._source = source
 
+    def moved_to(self, source: CoMentions) -> Companions:
+        """The same companions, read further from ``source``: a later build's co-mentions that
+        number the entries as this one's did and give this entry the same articles."""
+        self._source = source
+        return self
+
     def __len__(self) -> int:
         return self._length
 
@@ -157,9 +163,32 @@ class Index:
     together: dict[str, Companions]
     quotations: dict[str, tuple[Quotation, ...]] = field(default_factory=dict)  # entry key -> what it is quoted as saying
     co_mentions: CoMentions | None = None
+    # ties() already answered, by (keys, per node, floor); carried into the next build's index
+    # (``Remembered``) for the keys whose companions no edit touched.
+    _ties: dict = field(default_factory=dict, compare=False, repr=False)
 
     def count(self, key: str) -> int:
         return len(self.backlinks.get(key, ()))
+
+    def ties(self, keys: tuple[str, ...], per_node: int, floor: int) -> tuple[tuple[str, str, int], ...]:
+        """The ties among ``keys`` as ``(a, b, shared articles)``, a before b, in order: each
+        key's ``per_node`` strongest to another of them, of at least ``floor`` shared articles.
+        Read from the companions, strongest first, stopping early."""
+        asked = (keys, per_node, floor)
+        found = self._ties.get(asked)
+        if found is None:
+            chosen = set(keys)
+            kept: dict[tuple[str, str], int] = {}
+            for a in keys:
+                taken = 0
+                for b, n in self.together.get(a, ()):
+                    if n < floor or taken == per_node:
+                        break
+                    if b in chosen:
+                        kept[(a, b) if a < b else (b, a)] = n
+                        taken += 1
+            found = self._ties[asked] = tuple((a, b, n) for (a, b), n in sorted(kept.items()))
+        return found
 
     def shared(self, a: str, b: str) -> int:
         """How many articles mention both ``a`` and ``b`` (a set intersection: cheaper than
@@ -189,16 +218,29 @@ def _article_part(annotated: AnnotatedArticle, quotable: frozenset[str]) -> tupl
     return links, tuple(quotations(annotated, quotable)) if quotable else ()
 
 
+@dataclass
+class Remembered:
+    """What ``build_index`` keeps between builds (``mkdocs serve``): each article's share, for as
+    long as it is the same article object, and the last index, whose rankings and ties still hold
+    for every entry that no changed article mentions (nor mentioned before the change)."""
+
+    parts: dict = field(default_factory=dict)  # source path -> (article, quotable, (links, quoted))
+    index: Index | None = None
+
+
 def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: frozenset[str] = frozenset(),
-                parts: dict | None = None) -> Index:
+                memory: Remembered | None = None) -> Index:
     """Backlinks, co-mentions, and the quotes of the ``quotable`` entries (categories with ``quotes``).
 
-    ``parts``: a dict kept between builds (``mkdocs serve``) that remembers each article's share
-    for as long as it is the same article object: an article left alone is not read again."""
+    ``memory`` (kept between builds): an article left alone is not read again, and an entry that
+    no changed article mentions keeps its ranked companions and its ties: an edit costs what it
+    touches, not the whole briefing's ranking."""
     ordered = sorted(articles, key=lambda a: a.article.sort_key)
+    parts = memory.parts if memory is not None else None
     said: dict[str, list[Quotation]] = defaultdict(list)
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     mentioned: list[tuple[str, ...]] = []
+    touched: set[str] = set()  # entries whose articles changed: in a part read again, or gone
     for annotated in ordered:
         remembered = parts.get(annotated.article.path) if parts is not None else None
         if remembered is not None and remembered[0] is annotated and remembered[1] == quotable:
@@ -206,6 +248,9 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: 
         else:
             links, quoted = _article_part(annotated, quotable)
             if parts is not None:
+                if remembered is not None:
+                    touched.update(_keys(remembered[2]))
+                touched.update(_keys((links, quoted)))
                 parts[annotated.article.path] = (annotated, quotable, (links, quoted))
         for key, backlink in links:
             backlinks[key].append(backlink)
@@ -215,17 +260,34 @@ def build_index(glossary: Glossary, articles: list[AnnotatedArticle], quotable: 
     if parts is not None and len(parts) > len(ordered):
         present = {a.article.path for a in ordered}
         for path in [p for p in parts if p not in present]:
-            del parts[path]
+            touched.update(_keys(parts.pop(path)[2]))
     # Companions counted one entry at a time, only the strongest kept: never a table of every pair.
     co_mentions = CoMentions(mentioned)
+    before = memory.index if memory is not None else None
+    if before is None or before.co_mentions is None or before.co_mentions.keys != co_mentions.keys:
+        before = None  # entries numbered otherwise: every ranking is made again
     together = {}
     for key in co_mentions.keys:
-        ranked = co_mentions.ranked(key)
-        if ranked:
+        kept = before.together.get(key) if before is not None and key not in touched else None
+        if kept is not None:
+            together[key] = kept.moved_to(co_mentions)
+        elif ranked := co_mentions.ranked(key):
             together[key] = Companions(key, ranked, co_mentions)
-    return Index(
+    index = Index(
         backlinks={k: tuple(v) for k, v in backlinks.items()},
         together=together,
         quotations={k: tuple(v) for k, v in said.items()},
         co_mentions=co_mentions,
     )
+    if before is not None:
+        index._ties.update((asked, ties) for asked, ties in before._ties.items() if touched.isdisjoint(asked[0]))
+    if memory is not None:
+        memory.index = index
+    return index
+
+
+def _keys(part: tuple) -> Iterator[str]:
+    """The entries an article's share of the index is about: those it links and those it quotes."""
+    links, quoted = part
+    yield from (key for key, _ in links)
+    yield from (quotation.entry for quotation in quoted)

@@ -49,8 +49,10 @@ def entry_schema(category: Category) -> dict[str, Field]:
     return ENTRY_SCHEMA | {f.key: Field(f.kind, target=f.target) for f in category.fields}
 
 
-def load_glossary(root: Path, folder: str, categories: tuple[Category, ...]) -> tuple[Glossary, list[Problem]]:
-    parsed, unreadable, problems = _read(root, folder, categories)
+def load_glossary(root: Path, folder: str, categories: tuple[Category, ...], read=None) -> tuple[Glossary, list[Problem]]:
+    """The glossary and its problems. ``read`` stands in for ``read_category`` (``mkdocs serve``
+    remembers each file's result: a summary edited in one file does not parse the others again)."""
+    parsed, unreadable, problems = _read(root, folder, categories, read or read_category)
     entries, found = _build(parsed, unreadable)
     problems += found
     return Glossary(tuple(entries)), problems
@@ -59,7 +61,7 @@ def load_glossary(root: Path, folder: str, categories: tuple[Category, ...]) -> 
 def load_claims(root: Path, folder: str, categories: tuple[Category, ...]) -> list[Claim]:
     """Every name, alias, place and short name of the glossary, where typed, in file order (for
     ``briefing add``, which must refuse what the validator would then refuse)."""
-    parsed, _, _ = _read(root, folder, categories)
+    parsed, _, _ = _read(root, folder, categories, read_category)
     return [
         Claim(str(text), key, str(item["name"]), path, text.line, text.column, f"{path}:{item.line}")
         for _, path, item, _ in parsed
@@ -68,38 +70,44 @@ def load_claims(root: Path, folder: str, categories: tuple[Category, ...]) -> li
     ]
 
 
-def _read(root: Path, folder: str, categories: tuple[Category, ...]):
-    """Each category's file read, parsed and checked entry by entry: (parsed, unreadable, problems)."""
+def _read(root: Path, folder: str, categories: tuple[Category, ...], read):
+    """Each category's file: (parsed, unreadable, problems) for them all."""
     problems: list[Problem] = []
     parsed = []  # (category, path, node, checked)
     unreadable = set()  # categories whose file could not be read: references to them are not checked
     for category in categories:
-        shown = f"{folder}/{category.key}.yml"
-        text, found = read_text(root / shown, shown)
+        items, readable, found = read(root, folder, category)
+        parsed += items
         problems += found
-        node, found = parse_yaml(text, shown) if text is not None else (None, [])
-        problems += found
-        if text is None or found:
+        if not readable:
             unreadable.add(category.key)
-            continue
-        if node is None:
-            # Nothing but spaces and comments: most likely a save cut short (an editor's buffer
-            # emptied under `make serve`), and taking it at its word would drop the whole category.
-            # An explicit `[]` is typed on purpose and stays allowed.
-            problems.append(Problem(shown, 1, message=NO_ENTRIES))
-            unreadable.add(category.key)
-            continue
-        if not isinstance(node, LocList):
-            problems.append(Problem(shown, node.line, node.column, "expected a list of entries ('- name: ...')"))
-            unreadable.add(category.key)
-            continue
-        schema = entry_schema(category)
-        for item in node:
-            checked, found = check_mapping(item, schema, shown, "entry")
-            problems += found
-            if isinstance(item, LocMap) and checked.values.get("name"):
-                parsed.append((category, shown, item, checked))
     return parsed, unreadable, problems
+
+
+def read_category(root: Path, folder: str, category: Category) -> tuple[tuple, bool, list[Problem]]:
+    """One category's file read, parsed and checked entry by entry, on its own (what is checked
+    across files is ``_build``'s): (its entries as parsed, whether it could be read, problems)."""
+    shown = f"{folder}/{category.key}.yml"
+    text, problems = read_text(root / shown, shown)
+    node, found = parse_yaml(text, shown) if text is not None else (None, [])
+    problems += found
+    if text is None or found:
+        return (), False, problems
+    if node is None:
+        # Nothing but spaces and comments: most likely a save cut short (an editor's buffer
+        # emptied under `make serve`), and taking it at its word would drop the whole category.
+        # An explicit `[]` is typed on purpose and stays allowed.
+        return (), False, [*problems, Problem(shown, 1, message=NO_ENTRIES)]
+    if not isinstance(node, LocList):
+        return (), False, [*problems, Problem(shown, node.line, node.column, "expected a list of entries ('- name: ...')")]
+    schema = entry_schema(category)
+    parsed = []
+    for item in node:
+        checked, found = check_mapping(item, schema, shown, "entry")
+        problems += found
+        if isinstance(item, LocMap) and checked.values.get("name"):
+            parsed.append((category, shown, item, checked))
+    return tuple(parsed), True, problems
 
 
 def _build(parsed, unreadable: set[str]) -> tuple[list[Entry], list[Problem]]:

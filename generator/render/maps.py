@@ -43,18 +43,8 @@ def backbone(site: Site, keys: list[str], per_node: int = PER_NODE) -> list[grap
     """The ties worth drawing among ``keys``: each entry's ``per_node`` strongest, and in a briefing
     of more than a handful of articles only ties of at least two shared articles (one shared
     article is chance). At most ``per_node`` x nodes lines, whatever the size of the briefing."""
-    chosen = set(keys)
     floor = 2 if len(site.articles) >= FEW else 1
-    kept: dict[tuple[str, str], int] = {}
-    for a in keys:
-        taken = 0
-        for b, n in site.index.together.get(a, ()):  # strongest first (then by key): stop early
-            if n < floor or taken == per_node:
-                break
-            if b in chosen:
-                kept[tuple(sorted((a, b)))] = n
-                taken += 1
-    return [graph.Edge(a, b, n) for (a, b), n in sorted(kept.items())]
+    return [graph.Edge(a, b, n) for a, b, n in site.index.ties(tuple(keys), per_node, floor)]
 
 
 def _listing(site: Site, keys: list[str], edges: list[graph.Edge], here: str) -> str:

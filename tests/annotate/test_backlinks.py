@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.annotate import backlinks
-from generator.annotate.backlinks import Companions, build_index
+from generator.annotate.backlinks import Companions, Remembered, build_index
 from generator.model import AnnotatedArticle, Article, Block, BlockKind, Glossary, Mention
 
 TEXT = "One sentence here. Another one there. " * 4
@@ -108,20 +108,55 @@ def test_memory_is_the_head_not_every_pair():
     assert tuple(index.together["people/p00"])[:3] == (("people/p02", 2), ("people/p04", 2), ("people/p06", 2))
 
 
+def _same_index(got, expected) -> None:
+    assert got.backlinks == expected.backlinks
+    assert {k: tuple(v) for k, v in got.together.items()} == {k: tuple(v) for k, v in expected.together.items()}
+    for keys in [tuple(sorted(expected.together)), *(tuple(k for k, _ in expected.together[key][:4]) for key in expected.together)]:
+        for per_node in (1, 2):
+            assert got.ties(keys, per_node, 1) == expected.ties(keys, per_node, 1)
+
+
 def test_remembered_parts_give_the_same_index():
-    """Under `mkdocs serve` each article's share of the index is remembered (``parts``) and read
-    again only for an article that changed: the index is the one a fresh build gives."""
+    """Under `mkdocs serve` each article's share of the index is remembered and read again only
+    for an article that changed: the index is the one a fresh build gives."""
     first = [article(n, keys) for n, keys in enumerate([["a", "b"], ["b", "c", "b"], ["a", "c"]])]
-    parts: dict = {}
-    fresh = build_index(Glossary(()), first)
-    kept = build_index(Glossary(()), first, parts=parts)
-    assert kept.backlinks == fresh.backlinks and {k: tuple(v) for k, v in kept.together.items()} == {
-        k: tuple(v) for k, v in fresh.together.items()}
-    remembered = dict(parts)
+    memory = Remembered()
+    _same_index(build_index(Glossary(()), first, memory=memory), build_index(Glossary(()), first))
+    remembered = dict(memory.parts)
     edited = [first[0], article(1, ["c", "a"]), article(3, ["b"])]  # one changed, one gone, one new
-    again = build_index(Glossary(()), edited, parts=parts)
-    expected = build_index(Glossary(()), edited)
-    assert again.backlinks == expected.backlinks
-    assert {k: tuple(v) for k, v in again.together.items()} == {k: tuple(v) for k, v in expected.together.items()}
-    assert parts["0.txt"] is remembered["0.txt"] and parts["1.txt"] is not remembered["1.txt"]
-    assert "2.txt" not in parts and "3.txt" in parts
+    _same_index(build_index(Glossary(()), edited, memory=memory), build_index(Glossary(()), edited))
+    assert memory.parts["0.txt"] is remembered["0.txt"] and memory.parts["1.txt"] is not remembered["1.txt"]
+    assert "2.txt" not in memory.parts and "3.txt" in memory.parts
+
+
+# (articles before, articles after: by number, the entries each mentions), the entries whose
+# companions and ties must be ranked again, those that keep them.
+EDITS = [
+    pytest.param({0: "ab", 1: "cd", 2: "ce"}, {0: "ab", 1: "dc", 2: "ce"}, "cd", "abe", id="article-edited-same-entries"),
+    pytest.param({0: "ab", 1: "cd", 2: "ce"}, {0: "ab", 1: "cde", 2: "ce"}, "cde", "ab", id="entry-added-to-article"),
+    pytest.param({0: "ab", 1: "cd", 2: "ce", 3: "de"}, {0: "ab", 1: "cd", 3: "de"}, "ce", "abd", id="article-deleted"),
+    pytest.param({0: "ab", 1: "cd", 2: "ce"}, {0: "ab", 1: "cd", 2: "ce", 3: "ae"}, "ae", "bcd", id="article-added"),
+    pytest.param({0: "ab", 1: "cd"}, {0: "ab", 1: "cdf"}, "abcdf", "", id="entry-newly-mentioned-renumbers-all"),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "ranked_again", "kept"), EDITS)
+def test_an_edit_ranks_again_only_the_entries_it_touches(before, after, ranked_again, kept):
+    def articles(spec):
+        return [article(n, list(keys)) if keys != before.get(n) else first[n] for n, keys in spec.items()]
+
+    first = {n: article(n, list(keys)) for n, keys in before.items()}
+    memory = Remembered()
+    old = build_index(Glossary(()), list(first.values()), memory=memory)
+    for key in old.together:  # the ties the maps asked for
+        old.ties(tuple(sorted({key, *(k for k, _ in old.together[key])})), 1, 1)
+    new = build_index(Glossary(()), articles(after), memory=memory)
+    carried = {asked[0] for asked in new._ties}
+    _same_index(new, build_index(Glossary(()), articles(after)))
+    assert memory.index is new
+    for key in kept:
+        assert new.together[key] is old.together[key]
+    for key in ranked_again:
+        assert key not in old.together or new.together.get(key) is not old.together[key]
+    assert all(set(keys) <= set(kept) for keys in carried)
+    assert {keys for keys in (asked[0] for asked in old._ties) if set(keys) <= set(kept)} <= carried
