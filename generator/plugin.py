@@ -19,16 +19,16 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
 from pathlib import Path
 
-import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import search, watch, write
+from . import preview, search, watch, write
 from .annotate.coverage import coverage
 from .compact import compact_html
 from .commands import report
@@ -42,6 +42,10 @@ from .render import routes
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 SITEMAP = "sitemap.xml"  # MkDocs' static template
+
+# Under `mkdocs serve`: how long after a rebuild, with no new save, its garbage is collected (the
+# browser asks for the rebuilt page within a fraction of a second; the collection must not delay it).
+SETTLE_S = 1.0
 
 # What mkdocs.yml's required site_name holds: the real title is briefing.yml's.
 TITLE_PLACEHOLDER = "briefing.yml"
@@ -70,18 +74,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._briefing_path: Path | None = None  # ... and where it was read
         self._indexer = search.BackgroundIndexer(_log_index)  # under `mkdocs serve`
         self.memo: Memo | None = None  # under `mkdocs serve`: what the last build computed
-        self.templates: _Templates | None = None  # under `mkdocs serve`: the theme's, compiled
+        self.templates: preview.CompiledTemplates | None = None  # under `mkdocs serve`: the theme's, compiled
+        self.theme_files: preview.ThemeFiles | None = None  # under `mkdocs serve`: the installed theme's, listed
         self._changed = 0
         self._frozen = False  # gc.freeze() by on_serve
+        self._coverage_of = None  # under `mkdocs serve`: the site the next coverage line is about ...
+        self._after: threading.Thread | None = None  # ... and the thread writing it (and collecting after it)
+        self._settled = threading.Event()  # set: that thread is not to collect (a rebuild is starting)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._reset()
         self.command = command
         if command == "serve":
-            self.memo, self.templates = Memo(), _Templates()
+            self.memo, self.templates, self.theme_files = Memo(), preview.CompiledTemplates(), preview.ThemeFiles()
 
     def on_shutdown(self) -> None:
         self._indexer.stop()  # MkDocs removes the served site folder next
+        self._join_after_build()
         if self._frozen:
             gc.unfreeze()
         self._reset()
@@ -115,9 +124,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Nor canonical addresses (a page's og:url): the local server's address is nobody's
             # to link, and MkDocs joins one for every one of 15,000 pages on every rebuild.
             config.site_url = None
+            self.theme_files.install(config.theme)
         else:  # `mkdocs serve` has set site_url to the local address it serves
             _ignored(config.site_url, None, briefing.site_url or None, "site_url", "site_url (or SITE_URL)")
             config.site_url = briefing.site_url or None
+        if not config.use_directory_urls:
+            # The generator writes the addresses of raw HTML (the indexes' lists, the maps) for
+            # pages served as folders; MkDocs rewrites only the Markdown links.
+            raise PluginError("mkdocs.yml: use_directory_urls is false, but the briefing's pages link each other as folders "
+                              "(a/b.md served at a/b/): remove the line or write 'use_directory_urls: true'")
         docs = (self.root / briefing.docs_dir).resolve()
         if Path(config.docs_dir).resolve() != docs:
             wanted = os.path.relpath(docs, Path(config.config_file_path).parent)
@@ -151,6 +166,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         write.recover(docs)
         self._changed = 0  # pages MkDocs (re)built or the generator took down, in this build
         if self.serving:
+            self._join_after_build()
             removed = self.regenerate()
             self._changed += _unpublish(config, removed)
         elif not (docs / write.MANIFEST).is_file():
@@ -166,6 +182,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             site = Path(config.site_dir)
             if self._changed or not (site / search.BUNDLE).is_dir():  # a save that changed no page needs no new index
                 self._indexer.request(site)
+            self._after_build()
             return
         try:
             log.info(search.index_site(Path(config.site_dir)).summary())
@@ -181,9 +198,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        # MkDocs makes a new Jinja environment for every rebuild, which compiles the theme's
-        # templates again (0.4 s of each at 10,000 articles); their compiled code is kept for the
-        # session (Jinja checks each against its source).
+        # MkDocs makes a new Jinja environment for every rebuild: the templates compiled in the
+        # session's first build are kept for it (generator/preview.py).
         if self.templates is not None:
             env.bytecode_cache = self.templates
         return env
@@ -210,24 +226,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(report.counts(result, "build"))
         if self.memo is not None:
             log.info(self.memo.summary())
-        scans = self.memo.coverage_scans if self.memo is not None else None
-        log.info(report.coverage_summary(coverage(result.site.glossary, list(result.site.articles), scans)))
+        self._coverage_of = result.site
         return result.plan.deletes
 
+    def _after_build(self) -> None:
+        """After MkDocs has built the pages, in a thread (``_settle``), so that the changed page is
+        served without waiting: the coverage line of the site just regenerated, then the garbage
+        collection. The next rebuild stops the thread's wait and waits for what it is doing
+        (``_join_after_build``)."""
+        site, self._coverage_of = self._coverage_of, None
+        if site is None:
+            return
+        self._settled = threading.Event()
+        self._after = threading.Thread(target=self._settle, args=(site, self._settled), name="briefing-after-build", daemon=True)
+        self._after.start()
 
-class _Templates(jinja2.BytecodeCache):
-    """Compiled templates in memory, for as long as a ``mkdocs serve`` session."""
+    def _settle(self, site, stop: threading.Event) -> None:
+        scans = self.memo.coverage_scans if self.memo is not None else None
+        log.info(report.coverage_summary(coverage(site.glossary, list(site.articles), scans)))  # 0.3 s at 10,000
+        # A rebuild leaves MkDocs' pages, files and navigation behind in reference cycles, for
+        # the cyclic collector; left to it, the next rebuild collects them, all 18,000 files'
+        # worth at 10,000 articles (a second of a summary's rebuild, timed with gc.callbacks).
+        # Once the page has been served and no save has come, they are collected here, and
+        # what is left is frozen like the first build's objects (on_serve): the next rebuild's
+        # collections walk only what that rebuild makes.
+        if not stop.wait(SETTLE_S) and self._frozen:
+            gc.collect()
+            gc.freeze()
 
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)  # ignored by Jinja if the source has changed
-
-    def dump_bytecode(self, bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+    def _join_after_build(self) -> None:
+        if self._after is not None:
+            self._settled.set()
+            self._after.join()
+            self._after = None
 
 
 # GitHub Pages publishes a site of at most 1 GB (docs.github.com, "GitHub Pages limits").

@@ -4,11 +4,13 @@ build` does not; bad input under serve is logged and the last good docs/ kept; n
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 from mkdocs.config import load_config as mkdocs_config
 from mkdocs.exceptions import PluginError
 
+from generator import plugin
 from generator.plugin import BriefingPlugin
 from generator.pipeline import build
 
@@ -47,6 +49,15 @@ def test_briefing_yml_sets_title_description_and_url(site, monkeypatch):
     assert config.site_url == "https://owner.github.io/repo/" == plugin.briefing.site_url
 
 
+def test_pages_must_be_served_as_folders(site):
+    text = site.root.joinpath("mkdocs.yml").read_text()
+    site.write("mkdocs.yml", text.replace("use_directory_urls: true", "use_directory_urls: false") if "use_directory_urls" in text
+               else text + "use_directory_urls: false\n")
+    config, _ = session(site, "build")
+    with pytest.raises(PluginError, match=r"^mkdocs.yml: use_directory_urls is false, .*write 'use_directory_urls: true'$"):
+        config.plugins.on_config(config)
+
+
 def test_mkdocs_yml_must_build_briefing_yml_docs_folder(site):
     site.write("briefing.yml", site.root.joinpath("briefing.yml").read_text() + "docs: pages\n")
     config, _ = session(site, "build")
@@ -75,12 +86,15 @@ def test_build_does_not_regenerate_serve_does(site, caplog):
 
     (site.root / "docs" / "index.md").unlink()
     config.plugins.on_shutdown()
-    config, _ = session(site, "serve")
+    config, plugin = session(site, "serve")
     config = config.plugins.on_config(config)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
         config.plugins.on_pre_build(config=config)
-    assert (site.root / "docs" / "index.md").exists()
-    assert "briefing build: 1 articles" in caplog.text
+        assert (site.root / "docs" / "index.md").exists()
+        assert "briefing build: 1 articles" in caplog.text
+        assert "coverage: " not in caplog.text  # once the pages are built, not before them
+        plugin._after_build()  # what on_post_build does after the pages are written
+        plugin._join_after_build()
     assert "coverage: " in caplog.text and "Details: briefing coverage" in caplog.text
 
 
@@ -187,3 +201,28 @@ def test_serve_freezes_what_the_first_build_left_and_thaws_at_shutdown(site, tmp
         config.plugins.on_shutdown()
         server.server_close()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("saved_again", [False, True], ids=["left alone", "saved again at once"])
+def test_after_a_rebuild_its_garbage_is_collected_once_the_server_is_idle(site, monkeypatch, caplog, saved_again):
+    """The coverage line and then, a moment later, a collection whose survivors are frozen: the
+    next rebuild's collections do not walk this one's leftovers. A save in that moment (the
+    next on_pre_build) stops the wait and nothing is collected behind the rebuild's back."""
+    calls = []
+    monkeypatch.setattr(plugin.gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(plugin.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(plugin, "SETTLE_S", 60.0 if saved_again else 0.01)
+    config, briefing = session(site, "serve")
+    config = config.plugins.on_config(config)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
+        config.plugins.on_pre_build(config=config)
+        briefing._frozen = True  # as on_serve leaves it after the first build
+        briefing._after_build()
+        if not saved_again:
+            briefing._after.join(timeout=30)
+        started = time.monotonic()
+        briefing._join_after_build()  # what the next on_pre_build does first
+    assert time.monotonic() - started < 30
+    assert "coverage: " in caplog.text
+    assert calls == ([] if saved_again else ["collect", "freeze"])
+    briefing._frozen = False

@@ -14,7 +14,7 @@ from .markdown import Markdown, escape, link
 from .frontmatter import front_matter
 from ..dates import MONTHS, long_date
 from .routes import GLOSSARY_INDEX, HOME, SITE_FEED, TIMELINE, category_index_path, relative, timeline_part_path
-from .site import ENV, Site, category_phrase, in_sentence, page_title
+from .site import ENV, Site, category_phrase, html_text, in_sentence, page_title
 
 LATEST = 10  # articles on the home page
 TOP = 5  # most-mentioned entries per category on the home page
@@ -115,14 +115,14 @@ def render_glossary_index(site: Site) -> str:
         letters = []
         for letter, group in groupby(entries, key=lambda e: _initial(e.name)):
             anchor = f"{category.key}-{'other' if letter == '#' else letter.lower()}"
-            letters.append({"letter": letter, "id": anchor, "links": [site.entry_link(e, here) for e in group]})
+            letters.append({"letter": letter, "id": anchor, "links": [site.entry_anchor(e, here) for e in group]})
         categories.append({
             "title": category.title,
             "link": link(escape(category.title), relative(here, category_index_path(category.key))),
             "count": len(entries),
             "mentioned": sum(1 for e in entries if site.index.count(e.key)),
             "letters": letters if long else [],
-            "links": [] if long else [site.entry_link(e, here) for e in entries],
+            "links": [] if long else [site.entry_anchor(e, here) for e in entries],
         })
     return ENV.get_template("glossary_index.md.j2").render(
         front_matter=front_matter({"title": "Glossary"}), categories=categories, kinds=category_phrase(site.config, plural=False),
@@ -134,7 +134,7 @@ def render_category_index(site: Site, category) -> str:
     entries = _alphabetical(e for e in site.glossary.entries if e.category == category.key)
 
     def row(e: Entry) -> dict:
-        return {"link": site.entry_link(e, here), "summary": e.summary, "count": site.index.count(e.key)}
+        return {"link": site.entry_anchor(e, here), "summary": html_text(e.summary), "count": site.index.count(e.key)}
 
     mentioned = [e for e in entries if site.index.count(e.key)]
     field = category.group_field  # briefing.yml's group_by, or config's automatic choice
@@ -152,7 +152,8 @@ def render_category_index(site: Site, category) -> str:
             members = [e for e in by_value[value]]
             groups.append({
                 "title": site.entry_link(head, here),
-                "about": row(head) if head.category == category.key and site.index.count(head.key) else None,
+                "about": {"summary": head.summary, "count": site.index.count(head.key)}
+                if head.category == category.key and site.index.count(head.key) else None,
                 "rows": [row(e) for e in members],
             })
         rest = [e for e in by_value.get("", []) if e.name not in heads]
@@ -161,7 +162,7 @@ def render_category_index(site: Site, category) -> str:
                            "about": None, "rows": [row(e) for e in rest]})
     else:
         groups.append({"title": None, "about": None, "rows": [row(e) for e in mentioned]})
-    quiet = [{"link": site.entry_link(e, here), "summary": e.summary} for e in entries if not site.index.count(e.key)]
+    quiet = [{"link": site.entry_anchor(e, here), "summary": html_text(e.summary)} for e in entries if not site.index.count(e.key)]
     return ENV.get_template("category_index.md.j2").render(
         front_matter=front_matter({"title": page_title(category.title)}), category=category,
         field=field.label.lower() if field else "", groups=groups, quiet=quiet,

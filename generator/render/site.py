@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape as html_escape
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -19,7 +20,7 @@ from ..annotate.matcher import Matcher
 from ..model import AnnotatedArticle, Config, Entry, Glossary
 from ..schema import Kind
 from .markdown import Markdown, escape, link
-from .routes import article_path, entry_path, relative
+from .routes import article_path, entry_path, html_href, relative
 
 TOGETHER = 12  # entries listed under "Often mentioned with", and round an entry on its map
 
@@ -107,6 +108,10 @@ class Site:
         editing one changes only the entry's own pages."""
         return link(escape(entry.name), relative(here, entry_path(entry)), classes=classes)
 
+    def entry_anchor(self, entry: Entry, here: str) -> Markdown:
+        """``entry_link`` as HTML, for the long lists of the indexes (``html_list``)."""
+        return Markdown(f'<a href="{html_escape(html_href(here, entry_path(entry)))}">{html_escape(entry.name, quote=False)}</a>')
+
     def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
         target = relative(here, article_path(annotated)) + (f"#{anchor}" if anchor else "")
         return link(escape(annotated.article.title), target)
@@ -118,6 +123,12 @@ class Site:
 @lru_cache(maxsize=64)
 def _mention_classes(singular: str) -> tuple[str, ...]:
     return ("mention", f"mention-{singular.replace(' ', '-')}")
+
+
+def html_text(text: str) -> Markdown:
+    """Plain text inside raw HTML (``html_list``): entities for ``&``, ``<`` and ``>``; nothing else
+    means anything there (a Markdown backslash escape would show)."""
+    return Markdown(html_escape(text, quote=False))
 
 
 def block_id(index: int) -> str:

@@ -3,6 +3,8 @@ respellings, every entry on the glossary index, category indexes grouped by a re
 
 from __future__ import annotations
 
+import re
+
 from generator.model import Entry
 from generator.pipeline import generate
 from generator.render.entry import other_names
@@ -59,8 +61,8 @@ def test_category_index_groups_by_class_and_sets_unmentioned_apart(project):
     _, pages, _ = generate(project.root)
     page = pages["glossary/weapons/index.md"]
     assert "(0 articles)" not in page
-    order = [page.index(s) for s in ("## [Ballistic missile](ballistic-missile.md", "- [Intercontinental ballistic missile]",
-                                     "## [Intercontinental ballistic missile](", "- [Hwasong-14]", "## Not yet mentioned", "- [Nuclear test]")]
+    order = [page.index(s) for s in ("## [Ballistic missile](ballistic-missile.md", '<li><a href="intercontinental-ballistic-missile/">Intercontinental ballistic missile</a>',
+                                     "## [Intercontinental ballistic missile](", '<li><a href="hwasong-14/">Hwasong-14</a>', "## Not yet mentioned", '<li><a href="nuclear-test/">Nuclear test</a>')]
     assert order == sorted(order), page
     assert "4 entries, 3 mentioned in the articles, by class." in page
 
@@ -68,7 +70,7 @@ def test_category_index_groups_by_class_and_sets_unmentioned_apart(project):
 def test_category_index_by_a_reference_to_another_category(project):
     _, pages, _ = generate(project.root)
     page = pages["glossary/people/index.md"]
-    assert "## [China](../states/china.md" in page and "- [Hu Jintao](hu-jintao.md" in page
+    assert "## [China](../states/china.md" in page and '<li><a href="hu-jintao/">Hu Jintao</a>' in page
     assert "## Not yet mentioned" in page and "(0 articles)" not in page
     states = pages["glossary/states/index.md"]  # no reference field: one list
     assert "## " not in states.replace("## Not yet mentioned", "")
@@ -78,7 +80,7 @@ def test_glossary_index_lists_every_entry_alphabetically(project, monkeypatch):
     _, pages, _ = generate(project.root)
     page = pages["glossary/index.md"]
     people = page[page.index("## [People]"):page.index("## [States]")]
-    names = [line[3:line.index("]")] for line in people.splitlines() if line.startswith("- [")]
+    names = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', people)
     assert names == ["George W. Bush", "Hu Jintao", "Kim Jong-il", "Kim Jong-un", "Kim Yo-jong"]
     assert "Jump to" not in page
 
@@ -92,7 +94,7 @@ def test_a_long_category_gets_a_letter_jump(project, monkeypatch):
     assert "Jump to: [G](#people-g) · [H](#people-h) · [K](#people-k)\n" in page
     assert "### K {: #people-k }" in page
     section = page[page.index("### K {: #people-k }"):page.index("## [States]")]
-    assert section.count("- [Kim") == 3
+    assert section.count('">Kim') == 3
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.pipeline import generate
 from tests.conftest import MINI_CONFIG
 
@@ -39,8 +41,8 @@ def test_group_by_a_field_other_than_the_automatic_one(project):
     assert [h[:h.index("]") + 1] if "]" in h else h for h in _headings(page)] == [
         "## [North Korea]", "## [United States]", "## No operator"]
     north_korea = page[page.index("## [North Korea](../states/north-korea.md"):page.index("## [United States]")]
-    assert "- [Hwasong-14](hwasong-14.md" in north_korea and "Minuteman" not in north_korea
-    assert "- [Ballistic missile](ballistic-missile.md" in page[page.index("## No operator"):]
+    assert '<li><a href="hwasong-14/">Hwasong-14</a>' in north_korea and "Minuteman" not in north_korea
+    assert '<li><a href="ballistic-missile/">Ballistic missile</a>' in page[page.index("## No operator"):]
 
 
 def test_group_by_class_is_the_automatic_choice_written_out(project):
@@ -55,7 +57,7 @@ def test_group_by_none_is_one_alphabetical_list(project):
     page = _weapons_index(project, "none")
     assert _headings(page) == []
     assert "3 entries, 3 mentioned in the articles.\n" in page
-    names = [line[3:line.index("]")] for line in page.splitlines() if line.startswith("- [")]
+    names = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', page)
     assert names == ["Ballistic missile", "Hwasong-14", "Minuteman III"]
 
 
@@ -73,6 +75,21 @@ def test_group_by_a_refs_field_lists_an_entry_under_each_value(project):
     assert heads == ["## [North Korea", "## [United States", "## No visited", "## Not yet mentioned"]
     for head in ("## [North Korea](", "## [United States]("):
         section = page[page.index(head):].split("\n## ")[0]
-        assert "- [Hu Jintao](hu-jintao.md" in section
+        assert '<li><a href="hu-jintao/">Hu Jintao</a>' in section
     rest = page[page.index("## No visited"):page.index("## Not yet mentioned")]
-    assert "- [George W. Bush]" in rest and "- [Kim Jong-il]" in rest and "Hu Jintao" not in rest
+    assert '">George W. Bush</a>' in rest and '">Kim Jong-il</a>' in rest and "Hu Jintao" not in rest
+
+
+def test_the_index_lists_are_html_and_show_summaries_as_written(project):
+    """The long lists are raw HTML (Python-Markdown passes them through): a summary's characters
+    are entities where HTML needs them and nothing else, so a Markdown escape never shows and no
+    markup in a summary acts."""
+    summary = 'Not <b>bold</b>, *not emphasis*, [no link](x.md) & {{ x }} "quoted" `tick` \\ back'
+    project.glossary("weapons", WEAPONS.replace("A North Korean ICBM.", f"'{summary}'"))  # YAML single quotes: every character as typed
+    project.article("b.txt", ARTICLE)
+    _, pages, _ = generate(project.root)
+    page = pages["glossary/weapons/index.md"]
+    escaped = summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert f'<li><a href="hwasong-14/">Hwasong-14</a>: {escaped} <em>(1 article)</em></li>' in page
+    glossary = pages["glossary/index.md"]
+    assert '<li><a href="weapons/hwasong-14/">Hwasong-14</a></li>' in glossary
