@@ -130,10 +130,10 @@ if (dialog) {
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    await showMore(mine);
-    if (mine !== generation) return;
+    // The count first, as soon as it is known; then each result as its excerpt arrives.
     const n = results.length;
     status.textContent = n === 0 ? `No results for “${query}”` : `${n} ${n === 1 ? "result" : "results"}` + (query ? ` for “${query}”` : "");
+    await showMore(mine);
   }
 
   async function showMore(mine = generation) {

@@ -21,6 +21,7 @@ from .test_a11y import SCHEMES, describe, run_axe, serious
 FIXTURE = Fixture("search")
 DIALOG = "dialog#briefing-search"
 RESULT = f"{DIALOG} .briefing-search__results > li"
+PAGE = 8  # results search.js shows at once (its PAGE)
 DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 PROJECT = "briefing-repo"  # the folder a GitHub Pages project site is served under
 
@@ -65,11 +66,14 @@ def open_search(page, path: str = "", key: str | None = None):
 
 
 def results(page, query: str = "") -> list[str]:
-    """The result pages' paths, best first, once the status says how many there are (for ``query``)."""
+    """The result pages' paths, best first, once the status says how many there are (for ``query``)
+    and the first page of them is shown (the count comes first, each result with its excerpt)."""
     status = page.locator(f"{DIALOG} .briefing-search__status")
     expect(status).to_have_text(re.compile(r"\d+ results?|No results"))
     if query:
         expect(status).to_contain_text(f"“{query}”")
+    found = re.match(r"(\d+) results?", status.text_content() or "")
+    expect(page.locator(f"{RESULT} a")).to_have_count(min(int(found[1]), PAGE) if found else 0)
     hrefs = page.locator(f"{RESULT} a").evaluate_all("links => links.map(a => a.href)")
     return [re.sub(r"^https?://[^/]+/", "", href) for href in hrefs]
 
