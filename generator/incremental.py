@@ -123,14 +123,12 @@ class Memo:
         self.glossary = (texts, categories, generation, (glossary, problems))
         return glossary, problems
 
-    def glossary_file(self, read, root: Path, folder: str, category):
+    def glossary_file(self, read, texts: dict, root: Path, folder: str, category):
         """``read(root, folder, category)``: one glossary file parsed and checked, again only when
-        its bytes or its category changed (the others stand when one summary is edited). The
-        bytes are taken before the read: a save in between makes the next build read it again."""
-        try:
-            raw = (root / folder / f"{category.key}.yml").read_bytes()
-        except OSError:
-            raw = None
+        its bytes (``texts``: each category's file as the build took it before reading) or its
+        category changed: the other files stand when one summary is edited. A save after the
+        bytes were taken makes the next build read the file again."""
+        raw = texts.get(category.key)
         known = self.glossary_files.get(category.key)
         if raw is not None and known is not None and known[0] == raw and known[1] == category:
             return known[2]

@@ -66,7 +66,8 @@ def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None
         texts = tuple(_bytes(root / config.glossary_dir / f"{c.key}.yml") for c in config.categories)
         glossary, glossary_problems = memo.glossary_result(
             texts, config.categories,
-            lambda: load_glossary(root, config.glossary_dir, config.categories, partial(memo.glossary_file, read_category)))
+            lambda: load_glossary(root, config.glossary_dir, config.categories,
+                                  partial(memo.glossary_file, read_category, {c.key: t for c, t in zip(config.categories, texts)})))
         memo.forget_unseen()
     if problems or glossary_problems:
         raise BriefingError(problems + glossary_problems)
