@@ -49,7 +49,7 @@ class RenderedUnit:
 class Memo:
     texts: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)  # path -> (stat, text)
     parsed: dict[str, tuple[str, int, tuple]] = field(default_factory=dict)  # path -> (text, lexicon, result)
-    glossary: tuple | None = None  # (files' texts, categories, lexicon generation, result)
+    glossary: tuple | None = None  # (files' bytes by category key, categories, lexicon generation, result)
     glossary_files: dict[str, tuple] = field(default_factory=dict)  # category key -> (file's bytes, category, result)
     matcher: tuple | None = None  # ((matching inputs, lexicon generation), matcher)
     annotated: dict[str, tuple] = field(default_factory=dict)  # path -> (article, matcher, annotated)
@@ -107,7 +107,7 @@ class Memo:
             for path in [p for p in memory if p not in self._seen]:
                 del memory[path]
 
-    def glossary_result(self, texts: tuple, categories, load):
+    def glossary_result(self, texts: dict, categories, load):
         """``load()`` (the glossary and its problems), again only when a file changed; then every
         entry that did not change is the very object of the last build, so that what compares
         pages' inputs compares it by identity, not field by field."""

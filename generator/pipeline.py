@@ -63,11 +63,10 @@ def prepare(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None
         glossary, glossary_problems = load_glossary(root, config.glossary_dir, config.categories)
     else:
         articles, problems, warnings = load_articles(root, config.articles_dir, partial(memo.parse, parse_article), memo.read_text)
-        texts = tuple(_bytes(root / config.glossary_dir / f"{c.key}.yml") for c in config.categories)
+        texts = {c.key: _bytes(root / config.glossary_dir / f"{c.key}.yml") for c in config.categories}
         glossary, glossary_problems = memo.glossary_result(
             texts, config.categories,
-            lambda: load_glossary(root, config.glossary_dir, config.categories,
-                                  partial(memo.glossary_file, read_category, {c.key: t for c, t in zip(config.categories, texts)})))
+            lambda: load_glossary(root, config.glossary_dir, config.categories, partial(memo.glossary_file, read_category, texts)))
         memo.forget_unseen()
     if problems or glossary_problems:
         raise BriefingError(problems + glossary_problems)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape as html_escape
 
 from ..model import Entry
 from . import graph
@@ -55,10 +54,8 @@ def _listing(site: Site, keys: list[str], edges: list[graph.Edge], here: str) ->
     items = []
     for key in keys:
         entry = site.entries[key]
-        with_ = ", ".join(f'<a href="{html_escape(html_href(here, entry_path(site.entries[k])))}">{html_escape(site.entries[k].name)}</a> ({n})'
-                          for k, n in sorted(ties[key], key=lambda t: (-t[1], t[0])))
-        items.append(f'<li><a href="{html_escape(html_href(here, entry_path(entry)))}">{html_escape(entry.name)}</a>'
-                     f' ({site.index.count(key)}){": with " + with_ if with_ else ""}</li>')
+        with_ = ", ".join(f'{site.entry_anchor(site.entries[k], here)} ({n})' for k, n in sorted(ties[key], key=lambda t: (-t[1], t[0])))
+        items.append(f'<li>{site.entry_anchor(entry, here)} ({site.index.count(key)}){": with " + with_ if with_ else ""}</li>')
     return f'<ul class="briefing-map-list">{"".join(items)}</ul>'
 
 

@@ -109,8 +109,9 @@ class Site:
         return link(escape(entry.name), relative(here, entry_path(entry)), classes=classes)
 
     def entry_anchor(self, entry: Entry, here: str) -> Markdown:
-        """``entry_link`` as HTML, for the long lists of the indexes (``html_list``)."""
-        return Markdown(f'<a href="{html_escape(html_href(here, entry_path(entry)))}">{html_escape(entry.name, quote=False)}</a>')
+        """``entry_link`` as raw HTML, for what MkDocs does not read as Markdown (the maps' lists,
+        the indexes' long lists)."""
+        return Markdown(f'<a href="{html_escape(html_href(here, entry_path(entry)))}">{html_escape(entry.name)}</a>')
 
     def article_link(self, annotated: AnnotatedArticle, here: str, anchor: str = "") -> Markdown:
         target = relative(here, article_path(annotated)) + (f"#{anchor}" if anchor else "")
@@ -126,7 +127,7 @@ def _mention_classes(singular: str) -> tuple[str, ...]:
 
 
 def html_text(text: str) -> Markdown:
-    """Plain text inside raw HTML (``html_list``): entities for ``&``, ``<`` and ``>``; nothing else
+    """Plain text inside raw HTML (the indexes' long lists): entities for ``&``, ``<`` and ``>``; nothing else
     means anything there (a Markdown backslash escape would show)."""
     return Markdown(html_escape(text, quote=False))
 
