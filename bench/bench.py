@@ -402,7 +402,8 @@ def search(n: int, root: Path, corpus: Corpus, logs: Path, args, v: dict) -> Non
 
     optional(v, "search indexer alone", indexer)
     optional(v, "Briefing's search", briefing)
-    optional(v, "Material's search", material)
+    if n in args.material_at:
+        optional(v, "Material's search", material)
 
 
 def maps(n: int, root: Path, logs: Path, args, v: dict) -> None:
@@ -569,6 +570,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", default=REFERENCE, metavar="COMMIT",
                         help="commit whose generator's annotation speed is the reference ('' for none)")
     parser.add_argument("--search-at", default="2000,10000", metavar="SIZES", help="sizes to measure search at")
+    parser.add_argument("--material-at", default=None, metavar="SIZES",
+                        help="sizes (of --search-at) to measure Material's built-in search at, for comparison (default: all)")
     parser.add_argument("--search-timeout", type=float, default=search_bench.TIMEOUT_S, metavar="S", help="time limit per query")
     parser.add_argument("--maps-at", default="2000", metavar="SIZES", help="sizes to check the maps at")
     parser.add_argument("--map-pages", type=int, default=20, metavar="K", help="entry pages to check the maps of")
@@ -596,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"--only: unknown group(s) {', '.join(sorted(unknown))}; expected some of {', '.join(GROUPS)}")
     args.search_at, args.maps_at = sizes_option(args.search_at), sizes_option(args.maps_at)
+    args.material_at = args.search_at if args.material_at is None else sizes_option(args.material_at)
     args.serve_at, args.uniform_at = sizes_option(args.serve_at), sizes_option(args.uniform_at)
     args.serve_command = shlex.split(args.serve_command)
     if args.from_json:

@@ -38,7 +38,7 @@ import time
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -88,15 +88,17 @@ class Kind:
     box: str  # the query field
     shown: str  # JS: q => time when q's first result is visible, else false
     status: str  # the line that says how many results
+    first: str  # the first result's link
     paths: tuple[str, ...]  # site paths (prefixes) of the files the search fetches
     init: tuple[str, ...] = ()
 
 
 KINDS = {
     "pagefind": Kind("pagefind", ".briefing-search-open", "dialog#briefing-search input[type=search]", PAGEFIND_SHOWN,
-                     "dialog#briefing-search .briefing-search__status", ("pagefind/",)),
+                     "dialog#briefing-search .briefing-search__status", "dialog#briefing-search .briefing-search__results > li a",
+                     ("pagefind/",)),
     "material": Kind("material", "input.md-search__input", "input.md-search__input", MATERIAL_SHOWN,
-                     ".md-search-result__meta", ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/"),
+                     ".md-search-result__meta", ".md-search-result__item a", ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/"),
                      (WORKER_SPY,)),
 }
 SEARCH_PATHS = {name: kind.paths for name, kind in KINDS.items()}
@@ -155,6 +157,9 @@ def measure(site: Path, queries: list[str], kind: str = "pagefind", timeout_s: f
                 except PlaywrightTimeout:
                     pass
                 row["status"] = page.locator(spec.status).first.inner_text().strip()
+                first = page.locator(spec.first).first
+                href = first.get_attribute("href") if first.count() else None
+                row["first"] = urlsplit(urljoin(page.url, href)).path if href else None  # the site's path
                 if kind == "material":
                     ready = page.evaluate("window.__searchSpy && window.__searchSpy.ready")
                     row["index_ready_s"] = None if ready is None else round(ready / 1000, 3)  # since navigation

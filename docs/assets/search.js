@@ -3,10 +3,21 @@
 // then Pagefind fetches only the index chunks a query's words need, and this file asks for the
 // excerpts of the results it shows (PAGE at a time). Filter, meta and sort names are the ones
 // generator/search/attributes.py writes into the pages.
+//
+// A large index is several Pagefind bundles, its shards (generator/search/indexer.py says why),
+// listed newest dates first in pagefind/shards.json and searched together (Pagefind's mergeIndex),
+// each tagged with its number as the SHARD filter. Pagefind orders merged results by score; sorted
+// by date, a shard's score is only its rank within that shard, so a date-sorted search asks the
+// shards one at a time, in date order, as results are needed: the shards hold consecutive dates.
 
 const PAGE = 8; // results whose excerpt is fetched and shown at once
 const DEBOUNCE_MS = 120;
 const FILTER_TYPE = "type", FILTER_YEAR = "year", SORT_DATE = "date", ARTICLES = "Articles";
+// An entry's names (its NAMES metadata, " · " between them): a query that is one of them puts that
+// entry first. They are not weighed in the score (Pagefind would weigh them 1, as any metadata):
+// a phrase that shares words with a weapon's name ("missile launch") must still find articles.
+const NAMES = "names", NAMED = 3; // the entries whose names are compared with the query
+const SHARD = "shard", SHARDS = "shards.json"; // the filter each shard carries; their list, in the bundle's folder
 
 const opener = document.querySelector(".briefing-search-open");
 const dialog = opener && makeDialog(opener);
@@ -57,17 +68,46 @@ if (dialog) {
   // The site's root, from this page (MkDocs' base_url is relative): works under /repo/ and serve.
   const root = new URL(opener.dataset.base.replace(/\/?$/, "/"), location.href);
   const bundle = new URL(opener.dataset.bundle, location.href);
-  let pagefind = null, loading = null, results = [], shown = 0, generation = 0, timer = 0, returnTo = null;
+  let pagefind = null, loading = null, shards = 1, generation = 0, timer = 0, returnTo = null;
+  // The search shown: its results so far, how many there are in all, and the shards whose
+  // date-sorted results are still to be asked for (in order).
+  let results = [], total = 0, pending = [], shown = 0, current = null;
   let asked = ""; // the query and options of the search shown (or under way): the same one twice is one
+  // One search at a time: Pagefind runs them one after another in its worker, so a query typed
+  // while another runs waits for it, and only the newest of those waiting is run after it (each
+  // keystroke's search would otherwise queue behind the last, on a large index ~1 s each).
+  let running = null, waiting = false;
+  const ask = () => {
+    if (running) { waiting = true; return running; }
+    running = search().catch(fail).finally(() => {
+      running = null;
+      if (waiting) { waiting = false; ask(); }
+    });
+    return running;
+  };
 
   const load = () => loading || (loading = (async () => {
-    const module = await import(bundle.href);
-    await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+    const [module, paths] = await Promise.all([import(bundle.href), shardPaths()]);
+    const settings = (number) => ({ baseUrl: root.pathname, excerptLength: 24, ranking: { metaWeights: { [NAMES]: 0 } },
+                                    mergeFilter: { [SHARD]: String(number) } });
+    await module.options(settings(0));
     await module.init();
+    await Promise.all(paths.slice(1).map((path, i) => module.mergeIndex(new URL(path, bundle).href, settings(i + 1))));
+    shards = paths.length;
     pagefind = module;
     fillFilters(await module.filters());
     return module;
   })());
+
+  // The shards' folders, relative to the bundle's: "" alone for an index without a list.
+  async function shardPaths() {
+    try {
+      const response = await fetch(new URL(SHARDS, bundle));
+      const listed = response.ok ? (await response.json()).shards : null;
+      if (Array.isArray(listed) && listed.length && listed[0] === "" && listed.every((p) => typeof p === "string")) return listed;
+    } catch (error) { /* no list: one bundle */ }
+    return [""];
+  }
 
   function fillFilters(filters) {
     const types = Object.keys(filters[FILTER_TYPE] || {});
@@ -88,7 +128,7 @@ if (dialog) {
     dialog.showModal();
     input.focus();
     input.select();
-    load().then(() => input.value.trim() && search()).catch(fail);
+    load().then(() => input.value.trim() && ask()).catch(fail);
   }
 
   function close() {
@@ -125,18 +165,62 @@ if (dialog) {
       return;
     }
     const module = pagefind || await load();
-    const found = await module.search(query || null, options());
+    const asking = { query: query || null, wanted: options() };
+    // Sorted by date over several shards, this search gives the count (its order is not the
+    // date's); the shards' own searches, in date order, give the results (gather below).
+    const found = await module.search(asking.query, asking.wanted);
     if (mine !== generation || !found) return; // a newer query has started
-    results = found.results;
+    current = asking;
+    total = found.results.length;
+    const sorted = asking.wanted.sort, walk = Boolean(sorted) && shards > 1;
+    results = walk ? [] : sorted ? found.results : await named(module, asking, found.results);
+    if (mine !== generation) return;
+    pending = walk ? [...Array(shards).keys()] : [];
+    if (walk && sorted[SORT_DATE] === "asc") pending.reverse();
     shown = 0;
     list.replaceChildren();
     // The count first, as soon as it is known; then each result as its excerpt arrives.
-    const n = results.length;
+    const n = total;
     status.textContent = n === 0 ? `No results for “${query}”` : `${n} ${n === 1 ? "result" : "results"}` + (query ? ` for “${query}”` : "");
     await showMore(mine);
   }
 
+  // ``results`` with the entries that the query names first. Pagefind's score cannot tell a query that
+  // is an entry's name from one that shares its words, and in a large briefing hundreds of articles
+  // carry a name in their headline (at 10,000 articles its entry came first by 1%, and for an
+  // alias not at all): the best-scored few entries are looked at, and those named exactly move up.
+  async function named(module, { query, wanted }, results) {
+    const chosen = wanted.filters[FILTER_TYPE];
+    const categories = chosen ? [chosen] : [...type.options].map((o) => o.value).filter((v) => v && v !== ARTICLES);
+    const key = comparable(query || "");
+    if (!key || chosen === ARTICLES || !categories.length || !results.length) return results;
+    const found = await module.search(query, { filters: { ...wanted.filters, [FILTER_TYPE]: { any: categories } } });
+    const top = found.results.slice(0, NAMED);
+    const data = await Promise.all(top.map((result) => result.data()));
+    const ids = new Set(top.filter((result, i) => String(data[i].meta[NAMES] || "").split(" · ").some((name) => comparable(name) === key)).map((result) => result.id));
+    if (!ids.size) return results;
+    return [...results.filter((result) => ids.has(result.id)), ...results.filter((result) => !ids.has(result.id))];
+  }
+
+  // A name as a reader may type it: case, accents, hyphens and spacing aside ("Kim Jong Un" is "Kim Jong-un").
+  function comparable(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  // Results up to ``want``, from the shards still pending, one shard at a time in date order.
+  async function gather(want, mine) {
+    while (results.length < want && pending.length) {
+      const shard = pending.shift();
+      const { query, wanted } = current;
+      const found = await pagefind.search(query, { ...wanted, filters: { ...wanted.filters, [SHARD]: String(shard) } });
+      if (mine !== generation) return;
+      results.push(...found.results);
+    }
+  }
+
   async function showMore(mine = generation) {
+    await gather(shown + PAGE, mine);
+    if (mine !== generation) return;
     const next = results.slice(shown, shown + PAGE);
     // Every excerpt is asked for at once; each result is shown as soon as it and those above it
     // have come, not when the last of them has.
@@ -147,7 +231,7 @@ if (dialog) {
       list.append(render(found));
       shown++;
     }
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= total;
   }
 
   function render(item) {
@@ -209,9 +293,9 @@ if (dialog) {
     clearTimeout(timer);
     // No preload while typing: measured at 2,000 articles it fetched the chunks of every partial
     // word (an alias query 382 kB instead of 266 kB) and gave no first result sooner.
-    timer = setTimeout(() => search().catch(fail), DEBOUNCE_MS);
+    timer = setTimeout(ask, DEBOUNCE_MS);
   });
-  for (const select of [type, year, sort]) select.addEventListener("change", () => search().catch(fail));
+  for (const select of [type, year, sort]) select.addEventListener("change", ask);
   more.addEventListener("click", () => {
     const first = shown;
     showMore().then(() => list.children[first]?.querySelector("a")?.focus()).catch(fail);

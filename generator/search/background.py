@@ -1,11 +1,12 @@
 """The search index under ``mkdocs serve``: made after each build, in the background, in a child
 process, so that the pages are served at once and the next save's rebuild is not slowed.
 
-A run reads every built page and merges Pagefind's shards: tens of seconds of Python at 10,000
-articles. In the serve process that work would hold its interpreter lock against the rebuild of the
-next save (measured there: a one-article rebuild took 28 s instead of a few); in a child, at a
-lower CPU priority, it has a core of its own and yields the other. ``python -m generator.search
-SITE`` is the child: ``indexer.index_site`` and one line of JSON on stdout.
+A run reads every built page to cut the shards Pagefind indexes (seconds of Python at 10,000
+articles) and waits for Pagefind's runs. In the serve process that Python would hold its
+interpreter lock against the rebuild of the next save (measured there, when the run also merged
+the shards' bundles: a one-article rebuild took 28 s instead of a few); in a child, at a lower CPU
+priority, it has a core of its own and yields the other. ``python -m generator.search SITE`` is
+the child: ``indexer.index_site`` and one line of JSON on stdout.
 """
 
 from __future__ import annotations

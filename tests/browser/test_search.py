@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.sites import Fixture, build_fixture
+from tests.sites import Fixture, build_fixture, materialise, mkdocs_build
 
 from .conftest import new_context, serve
 from .test_a11y import SCHEMES, describe, run_axe, serious
@@ -248,3 +248,140 @@ def test_dialog_has_no_serious_accessibility_violation(search_page, axe_source, 
     colours = search_page.evaluate(f"""() => {{ const s = getComputedStyle(document.querySelector('{DIALOG}'));
         return [s.color, s.backgroundColor]; }}""")
     assert colours[0] != colours[1], colours
+
+
+# -- the same site indexed in shards (generator/search/indexer.py): what a reader finds is the same --
+
+@pytest.fixture(scope="session")
+def sharded_url(search_site, tmp_path_factory):
+    """The search fixture's site again, its index cut into shards of a few pages each."""
+    from generator.search import index_site, indexer
+
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(search_site, site)
+    report = index_site(site, budget=sum(page.cost for page in indexer._marked_pages(site)) // 4)
+    assert report.shards >= 4, report
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def sharded_page(browser, sharded_url, recorder):
+    context = new_context(browser, sharded_url, recorder)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+    problems = recorder.problems()
+    assert not problems, "\n".join(problems)
+
+
+def every_result(page, query: str = "") -> tuple[str, list[str]]:
+    """The status line and every result's path, in order ("More results" until there are no more)."""
+    results(page, query)
+    more = page.locator(f"{DIALOG} .briefing-search__more")
+    while more.is_visible():
+        count = page.locator(RESULT).count()
+        more.click()
+        expect(page.locator(RESULT)).not_to_have_count(count)
+    status = page.locator(f"{DIALOG} .briefing-search__status").text_content()
+    found = re.match(r"(\d+) results?", status or "")
+    expect(page.locator(RESULT)).to_have_count(int(found[1]) if found else 0)
+    return status, results(page, query) and [re.sub(r"^https?://[^/]+/", "", h) for h in
+                                             page.locator(f"{RESULT} a").evaluate_all("ls => ls.map(a => a.href)")]
+
+
+def choose(page, **selects):
+    for name, value in selects.items():
+        page.locator(f"{DIALOG} select.briefing-search__{name}").select_option(value)
+
+
+@pytest.mark.parametrize("query, selects", [
+    ("missile", {}),
+    ("sanctions", {"type": "Articles"}),
+    ("", {"year": "2023"}),  # filters alone
+    ("missile", {"sort": "desc"}),
+    ("missile", {"type": "Articles", "sort": "asc"}),
+    ("", {"type": "Articles", "sort": "desc"}),
+])
+def test_a_sharded_index_finds_what_one_bundle_finds(search_page, sharded_page, query, selects):
+    found = {}
+    for name, page in (("one", search_page), ("shards", sharded_page)):
+        box = open_search(page)
+        if query:
+            box.press_sequentially(query, delay=15)
+            results(page, query)
+        choose(page, **selects)
+        found[name] = every_result(page, query)
+    (status, one), (sharded_status, sharded) = found["one"], found["shards"]
+    assert sharded_status == status and sorted(sharded) == sorted(one) and len(one) > 1, (found, selects)
+    if "sort" in selects:  # the order is the dates', across the shards
+        dates = [re.search(r"articles/(\d{4}-\d\d-\d\d)", r).group(1) for r in sharded]
+        assert dates == sorted(dates, reverse=selects["sort"] == "desc"), sharded
+    elif query:
+        assert sharded[0] == one[0], found  # the best result is the same
+
+
+def test_a_sharded_index_finds_at_least_what_one_bundle_finds_for_a_short_last_word(search_page, sharded_page):
+    """Pagefind extends a query's words to the longer words it has loaded ("un" to "united"): which
+    those are depends on the word chunk each bundle fetches, so shards may find more, never less."""
+    found = {name: search(page, "Kim Jong Un") for name, page in (("one", search_page), ("shards", sharded_page))}
+    assert set(found["one"]) <= set(found["shards"]) and found["shards"][0] == found["one"][0], found
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Pyongyang", "glossary/states/north-korea/"),
+    ("Kim Jong Un", "glossary/people/kim-jong-un/"),
+    ("Hwasong-18", "glossary/weapons/hwasong-18/"),
+])
+def test_a_name_finds_its_glossary_page_first_in_a_sharded_index(sharded_page, query, first):
+    found = search(sharded_page, query)
+    assert found[0] == first, found
+
+
+def test_a_sharded_index_is_fetched_from_its_shards(sharded_page, recorder):
+    search(sharded_page, "missile")
+    fetched = [u for u in recorder.all_requests() if "/pagefind/" in u]
+    assert any(u.endswith("/pagefind/shards.json") for u in fetched), fetched
+    assert {re.search(r"/shards/(\d+)/", u).group(1) for u in fetched if "/shards/" in u} >= {"1", "2", "3"}, fetched
+    assert len([u for u in fetched if u.endswith(".pagefind")]) == 1  # one WebAssembly for all
+
+
+# -- a name among articles that say it more often than its own page does ------------------------------
+
+HEADLINES = 30  # articles with the alias in their headline and throughout their text
+
+
+@pytest.fixture(scope="session")
+def crowded_url(tmp_path_factory):
+    """The search fixture with HEADLINES more articles, each saying "DPRK" (an alias of North Korea,
+    not its title) in its headline and three times in its text: Pagefind's score puts such an
+    article before the entry."""
+    from generator.pipeline import build
+
+    root = materialise("search", tmp_path_factory.mktemp("crowded") / "project")
+    for i in range(HEADLINES):
+        (root / "seeds" / "articles" / f"2019-kim-{i:02d}.txt").write_text(
+            f"---\ndate: 2019-{1 + i % 12:02d}-{1 + i % 28:02d}\nsource: Wire\n---\nDPRK opens factory {i}\n\n"
+            f"The DPRK opened a factory. State media in the DPRK said the workers of the DPRK were praised.\n",
+            encoding="utf-8")
+    build(root)
+    mkdocs_build(root, env={"SITE_URL": ""})
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_a_name_finds_its_entry_first_where_articles_score_higher(browser, crowded_url, recorder):
+    context = new_context(browser, crowded_url, recorder)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    found = search(page, "DPRK")
+    raw = page.evaluate("""async () => {
+        const m = await import(new URL('pagefind/pagefind.js', location.href).href);
+        const first = (await m.search('DPRK')).results[0];
+        return (await first.data()).url; }""")
+    assert raw.startswith("/articles/"), raw  # what the score alone puts first: the test tests something
+    assert found[0] == "glossary/states/north-korea/", found
+    assert found[1].startswith("articles/") and len(found) == PAGE, found
+    context.close()
+    assert not recorder.problems(), recorder.problems()

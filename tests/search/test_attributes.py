@@ -36,6 +36,13 @@ def test_an_entry_has_its_category_as_meta_and_filter():
                      ("meta", "category", "States, etc."), ("filter", "type", "States, etc.")]
 
 
+def test_an_entry_lists_every_name_it_answers_to_once_for_the_search_to_compare():
+    found = spans(page_attributes(PageKind.ENTRY, "Kim Jong-un", category="People",
+                                  names=("Kim Jong-un", "Kim Jong Un", "Kim  <Jong>\nUn", "Kim Jong Un", "Pyongyang")))
+    assert ("meta", "names", "Kim Jong-un · Kim Jong Un · Kim &lt;Jong&gt; Un · Pyongyang") in found
+    assert not [s for s in spans(page_attributes(PageKind.ENTRY, "X", category="People")) if s[1] == "names"]
+
+
 def test_names_an_entry_answers_to_are_indexed_and_weighted():
     html = indexed_names(["Pyongyang", "the <Kremlin>"])
     assert html == ('<p class="briefing-search-names" hidden data-pagefind-body data-pagefind-weight="8">'

@@ -75,7 +75,7 @@ def test_the_child_indexes_as_index_site_does(tmp_path):
     report = index_in_child(site)
     assert (site / "pagefind" / "pagefind.js").is_file()
     again = index_site(site)
-    assert (report.pages, report.words, report.runs, report.bundle) == (again.pages, again.words, again.runs, again.bundle)
+    assert (report.pages, report.words, report.shards, report.bundle) == (again.pages, again.words, again.shards, again.bundle)
 
 
 def test_the_child_runs_at_a_lower_priority(tmp_path):

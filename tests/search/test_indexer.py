@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 
 from generator.search import BUNDLE, SearchIndexError, index_site
@@ -74,16 +77,15 @@ def test_a_page_taken_down_while_the_site_is_indexed_is_left_out(tmp_path, monke
     assert report.pages == 2
 
 
-# -- shards: Pagefind run over groups of pages, the bundles merged into the index one run makes --
+# -- shards: Pagefind bundles the browser loads together --------------------------------------------
 
 ARTICLE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>navigation words {n}</nav>
 <h1 data-pagefind-body id="h">{title}<a class="headerlink" href="#h">¶</a></h1>
 <p data-pagefind-body id="p-1">{text}</p>
-<p class="x" data-pagefind-body data-pagefind-weight="0.5">{extra}</p>
 <div hidden data-pagefind-ignore><span data-pagefind-meta="title">{title}</span><span data-pagefind-meta="kind">article</span>
 <span data-pagefind-filter="type">Articles</span><span data-pagefind-filter="year">{year}</span>
-<span data-pagefind-sort="date">{date}</span><span data-pagefind-sort="n:{n}"></span></div>
+<span data-pagefind-sort="date">{date}</span></div>
 </body></html>"""
 ENTRY = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <h1 data-pagefind-body data-pagefind-weight="10">{title}</h1>
@@ -92,17 +94,20 @@ ENTRY = """<!doctype html><html lang="en"><head><title>{title}</title></head><bo
 <span data-pagefind-filter="type">{category}</span></div>
 <svg><text>map label</text></svg>
 </body></html>"""
-WORDS = ("missile launch summit sanctions talks envoy parade café naïve Zürich Jazene-25 co-operation "
-         "réunion test tests tested crisis capital state minister defence").split()
+WORDS = "missile launch summit sanctions talks envoy parade café naïve Zürich test crisis capital".split()
+
+
+def article_date(i):
+    """Article i's sort value: three of one day, one undated."""
+    return "0000-00-00" if i == 5 else f"20{i % 4:02d}-{1 + i % 12:02d}-{1 + (i if i not in (7, 8) else 6) % 28:02d}"
 
 
 def briefing_site(root, articles=24, entries=12):
-    """Articles (dated, numbered, filtered) and entries (other metadata fields), every page unique."""
+    """Articles (dated by article_date) and entries of three categories."""
     for i in range(articles):
-        words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(12 + i % 5)]
-        page = ARTICLE.format(title=f"Article {i} on {WORDS[i % len(WORDS)]}", text=" ".join(words),
-                              extra=" ".join(reversed(words[:5])), n=(i * 37) % 50, year=2000 + i % 3,
-                              date=f"20{i % 3:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}-{i:03d}")
+        date = article_date(i)
+        page = ARTICLE.format(title=f"Article {i} on {WORDS[i % len(WORDS)]}", n=i, year=date[:4], date=date,
+                              text=" ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(12 + i % 5)))
         (root / "articles" / f"a-{i:03d}").mkdir(parents=True)
         (root / "articles" / f"a-{i:03d}" / "index.html").write_text(page, encoding="utf-8")
     for i in range(entries):
@@ -118,140 +123,110 @@ def briefing_site(root, articles=24, entries=12):
     return root
 
 
-def decoded(bundle):
-    """The bundle as the browser reads it, whatever the pages' numbering: words and their pages'
-    locations (metadata fields by name), filters, sorts, chunk bounds, metadata fields, fragments."""
-    import json
-
-    from generator.search.merge import _decode, _load
-
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    (language, info), = entry["languages"].items()
-    _, pages, chunks, filters, sorts, fields = _decode(_load(bundle / f"pagefind.{info['hash']}.pf_meta"))[0]
-    urls = [json.loads(_load(bundle / "fragment" / f"{hash_}.pf_fragment"))["url"] for hash_, _ in pages]
-
-    def located(runs):
-        number, out = 0, []
-        for delta, locs, meta in runs:
-            number += delta
-            out.append((urls[number], tuple(locs), tuple(fields[-v - 1] if v < 0 else v for v in meta)))
-        return sorted(out)
-
-    words = {}
-    for _, _, hash_ in chunks:
-        for word, runs, variants in _decode(_load(bundle / "index" / f"{hash_}.pf_index"))[0][0]:
-            words[word] = (located(runs), {form: located(vruns) for form, vruns in variants})
-    filter_values = {}
-    for _, hash_ in filters:
-        name, values = _decode(_load(bundle / "filter" / f"{hash_}.pf_filter"))[0]
-        filter_values[name] = {value: sorted(urls[p] for p in numbers) for value, numbers in values}
-    return {"pages": sorted(zip(urls, (count for _, count in pages))), "page_count": info["page_count"],
-            "chunks": [(first, last) for first, last, _ in chunks], "fields": fields, "words": words,
-            "filters": filter_values, "sorts": {key: [urls[p] for p in numbers] for key, numbers in sorts},
-            "fragments": sorted(p.name for p in (bundle / "fragment").iterdir())}
+def _data(path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd")
+    return data[len(b"pagefind_dcd"):]
 
 
-def pagefind_alone(site, into):
-    """Pagefind's own run over the whole site, as the indexer ran it before shards."""
-    import subprocess
+def shards(site):
+    """Each shard's folder (as shards.json lists them) and the pages its fragments hold: url -> metadata."""
+    bundle = site / BUNDLE
+    listed = json.loads((bundle / "shards.json").read_text())["shards"]
+    found = []
+    for path in listed:
+        folder = bundle / path
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        (info,) = entry["languages"].values()
+        assert (folder / f"pagefind.{info['hash']}.pf_meta").is_file()
+        pages = {}
+        for fragment in (folder / "fragment").iterdir():
+            page = json.loads(_data(fragment))
+            pages[page["url"]] = page["meta"]
+        assert len(pages) == info["page_count"]
+        found.append((path, pages))
+    return found
 
-    from generator.search.indexer import EXCLUDE, LANGUAGE, executable
 
-    subprocess.run([str(executable()), "--site", str(site), "--output-path", str(into), "--force-language", LANGUAGE,
-                    "--exclude-selectors", EXCLUDE], check=True, capture_output=True)
-    return into
-
-
-@pytest.fixture
-def small_chunks(monkeypatch):
-    monkeypatch.setenv("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", "40")  # Pagefind's, and the merge's, chunk size
-
-
-def test_shards_merge_into_the_index_pagefind_makes_in_one_run(tmp_path, small_chunks):
+def test_shards_cut_the_dated_pages_by_date_and_deal_the_others_round_robin(tmp_path):
     site = briefing_site(tmp_path / "site")
-    alone = decoded(pagefind_alone(site, tmp_path / "alone"))
-    report = index_site(site, budget=60_000)  # a few pages a shard
-    assert report.runs >= 5 and "runs merged" in report.summary() and not report.note
-    merged = decoded(site / BUNDLE)
-    assert merged == alone
-    assert len(alone["chunks"]) > 5 and set(alone["fields"]) == {"title", "kind", "category"}
-    assert any(variants for _, variants in alone["words"].values())  # café, naïve: diacritic variants
-    assert alone["sorts"]["n"] != sorted(alone["sorts"]["n"])  # numbers, not text ("10" after "9")
-    assert (report.pages, report.words) == (36, len(alone["words"]))
+    report = index_site(site, budget=400_000)  # a few pages a shard
+    cut = shards(site)
+    assert report.shards == len(cut) >= 4 and f"{len(cut)} shards" in report.summary() and not report.note
+    assert [path for path, _ in cut] == [""] + [f"shards/{n}/" for n in range(1, len(cut))]
+    urls = [url for _, pages in cut for url in pages]
+    assert sorted(urls) == sorted({f"/articles/a-{i:03d}/" for i in range(24)} | {
+        f"/glossary/{('people', 'states', 'weapons')[i % 3]}/e-{i:03d}/" for i in range(12)})  # each page once
+    assert report.pages == 36 and report.words > 0
+    dates = [sorted((article_date(int(url[-4:-1])) for url in pages if url.startswith("/articles/")), reverse=True)
+             for _, pages in cut]
+    assert all(dates) and [d for shard in dates for d in shard] == sorted((d for shard in dates for d in shard), reverse=True)
+    assert dates[-1][-1] == "0000-00-00"  # undated: oldest
+    entries = [sum(1 for url in pages if url.startswith("/glossary/")) for _, pages in cut]
+    assert max(entries) - min(entries) <= 1  # the same mix everywhere
+    people = [{url.split("/")[2] for url in pages if url.startswith("/glossary/")} for _, pages in cut]
+    assert sum(len(kinds) > 1 for kinds in people) >= len(cut) - 1  # categories dealt, not cut in runs
+    assert (site / BUNDLE / "pagefind.js").is_file() and (site / BUNDLE / "pagefind-worker.js").is_file()
+    for path, _ in cut[1:]:  # the first shard's scripts serve them all
+        assert sorted(p.name for p in (site / BUNDLE / path).iterdir() if not p.name.endswith(".pf_meta")) == \
+            ["filter", "fragment", "index", "pagefind-entry.json"]
     assert not list(site.glob(f"{BUNDLE}.*"))  # no scratch left
 
 
-def test_one_run_indexes_only_the_marked_pages_as_pagefind_does(tmp_path):
+def test_a_small_site_is_one_shard(tmp_path):
     site = briefing_site(tmp_path / "site", articles=3, entries=2)
     report = index_site(site)
-    assert report.runs == 1 and report.pages == 5
-    assert decoded(site / BUNDLE) == decoded(pagefind_alone(site, tmp_path / "alone"))
-    assert "zebra" not in decoded(site / BUNDLE)["words"]
+    assert report.shards == 1 and report.pages == 5 and "shards" not in report.summary()
+    assert [path for path, _ in shards(site)] == [""]
 
 
-def test_a_site_with_no_marked_page_is_indexed_whole(tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("<html><body><p>zebra</p></body></html>")
-    (site / "a.html").write_text("<html><body><p>quagga</p></body></html>")
-    report = index_site(site)
-    assert report.pages == 2 and {"zebra", "quagga"} <= set(decoded(site / BUNDLE)["words"])
+def test_a_site_with_no_dated_page_is_dealt_over_the_shards(tmp_path):
+    site = briefing_site(tmp_path / "site", articles=0, entries=12)
+    report = index_site(site, budget=150_000)
+    assert report.shards > 1 and sum(len(pages) for _, pages in shards(site)) == 12
 
 
-def test_a_sort_value_the_merge_cannot_read_means_one_run(tmp_path):
+def test_the_words_chunks_are_the_indexers_size(tmp_path, monkeypatch):
+    """CHUNK_LOCATIONS reaches Pagefind (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE): smaller chunks, more of them.
+    A Pagefind that no longer reads it fails here, not silently in the browser's bytes."""
+    from generator.search import indexer
+
+    site = briefing_site(tmp_path / "site", articles=12, entries=0)
+    counts = {}
+    for size in (20000, 40):
+        monkeypatch.setattr(indexer, "CHUNK_LOCATIONS", size)
+        index_site(site)
+        counts[size] = len(list((site / BUNDLE / "index").iterdir()))
+    assert counts[20000] == 1 and counts[40] > 3, counts
+
+
+def test_a_sort_value_the_indexer_cannot_read_means_one_run(tmp_path):
     site = briefing_site(tmp_path / "site", articles=6, entries=0)
     page = site / "articles" / "a-002" / "index.html"
     page.write_text(page.read_text().replace('<span data-pagefind-sort="date">', '<span data-pagefind-sort="date"><b>'))
-    report = index_site(site, budget=60_000)
-    assert report.runs == 1 and "one run" in report.note and report.pages == 6
-    assert decoded(site / BUNDLE) == decoded(pagefind_alone(site, tmp_path / "alone"))
+    report = index_site(site, budget=150_000)
+    assert report.shards == 1 and "one run" in report.note and report.pages == 6
+    assert len(shards(site)[0][1]) == 6
 
 
 def test_a_shard_whose_pages_pagefind_finds_no_body_in_means_one_run(tmp_path):
     """A page that only quotes the attribute is read as marked; alone in a shard, Pagefind would
     index its whole <body>. The index is then made in one run, as Pagefind alone makes it."""
-    site = briefing_site(tmp_path / "site", articles=4, entries=0)
+    site = briefing_site(tmp_path / "site", articles=0, entries=1)
     (site / "zz").mkdir()
     (site / "zz" / "index.html").write_text("<html><body><p>the data-pagefind-body attribute, quoted</p></body></html>")
-    report = index_site(site, budget=45_000)
-    assert report.runs == 1 and "no data-pagefind-body" in report.note
-    assert decoded(site / BUNDLE) == decoded(pagefind_alone(site, tmp_path / "alone"))
+    report = index_site(site, budget=40_000)  # two shards: the entry, and the page that quotes
+    assert report.shards == 1 and "no data-pagefind-body" in report.note
+    assert sorted(shards(site)[0][1]) == ["/glossary/people/e-000/"]
 
 
-def test_two_shards_giving_pages_one_fragment_hash_get_two(tmp_path, monkeypatch):
-    """Fragment names are short hashes: two shards may give two pages the same one. The later page
-    gets a longer name, as Pagefind does within one run, and the index points at it."""
-    from generator.search import merge
+def test_numbers_sort_as_pagefind_sorts_them(tmp_path):
+    """Pagefind sorts values that are all numbers as numbers ("10" after "9"): the shards follow it."""
+    from generator.search import indexer
 
-    site = briefing_site(tmp_path / "site", articles=8, entries=0)
-    add = merge.Merger._add_fragments
-
-    def add_after_a_clash(self, shard):
-        if self.pages:  # from the second shard on, another page's fragment already has the first one's name
-            taken = self.fresh / "fragment" / f"{shard.pages[0][0]}.pf_fragment"
-            taken.write_bytes((self.fresh / "fragment" / f"{self.pages[0][0]}.pf_fragment").read_bytes())
-        add(self, shard)
-
-    monkeypatch.setattr(merge.Merger, "_add_fragments", add_after_a_clash)
-    report = index_site(site, budget=60_000)
-    assert report.runs > 1
-    merged, alone = decoded(site / BUNDLE), decoded(pagefind_alone(site, tmp_path / "alone"))
-    assert merged | {"fragments": None} == alone | {"fragments": None}
-    longer = [name for name in merged["fragments"] if len(name) > len("en_1234567.pf_fragment")]
-    assert len(longer) == report.runs - 1
-
-
-def test_shards_of_many_pages_keep_every_page_number(tmp_path):
-    """Page numbers 24 and over, and gaps of 24 and over, take more than a byte in the index."""
-    site = tmp_path / "site"
-    for i in range(90):
-        words = f"common w{i % 7} v{i % 11}" + (" rare" if i % 29 == 0 else "") + (" other" if i in (3, 88) else "")
-        (site / f"p-{i:03d}").mkdir(parents=True)
-        (site / f"p-{i:03d}" / "index.html").write_text(
-            f'<html lang="en"><body><h1 data-pagefind-body>Page {i}</h1><p data-pagefind-body>{words}</p></body></html>')
-    report = index_site(site, budget=1_100_000)
-    assert report.runs == 3 and report.pages == 90
-    assert decoded(site / BUNDLE) == decoded(pagefind_alone(site, tmp_path / "alone"))
+    pages = [indexer._Page(f"p{n}/index.html", 100, {"date": str(n)}) for n in (9, 10, 100, 2)]
+    cut = indexer._shards(pages, 200)
+    assert [[p.sorts["date"] for p in shard] for shard in cut] == [["100", "10"], ["9", "2"]]
 
 
 def test_a_pages_estimated_cost_spans_its_marked_elements(tmp_path):
