@@ -124,6 +124,9 @@ BROKEN = [
     ("seeds/glossary/states.yml", "- name: China\n\tsummary: x\n", "seeds/glossary/states.yml:2:1: tab character in indentation; indent with spaces"),
     ("seeds/articles/empty.txt", "", "seeds/articles/empty.txt: article is empty"),
     ("seeds/articles/fm.txt", "---\ndate: 2020-01-01\n---\n\n", "seeds/articles/fm.txt: article has no text after its front matter"),
+    ("seeds/articles/nav.txt", "Older story\n\nNorth Korea fired a missile on Monday.\n",
+     "seeds/articles/nav.txt:1: article has a headline but no text: cleaning removed line 1 ('Older story', taken for "
+     "navigation) and kept line 3 as the headline; if line 1 is the headline, give it as 'title:' in the front matter"),
     ("seeds/articles/date.txt", "---\ndate: 2020-02-30\n---\nT\n\nB.\n", "seeds/articles/date.txt:2:7: 'date': '2020-02-30' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("seeds/articles/date2.txt", "---\ndate: 2020\n---\nT\n\nB.\n", "seeds/articles/date2.txt:2:7: 'date': '2020' must be a full date, YYYY-MM-DD"),
     ("seeds/articles/url.txt", "---\nurl: javascript:alert(1)\n---\nT\n\nB.\n", "seeds/articles/url.txt:2:6: 'url': 'javascript:alert(1)' must start with http:// or https://"),

@@ -25,7 +25,7 @@ def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], 
     if not cleaned.title.strip():
         return None, [Problem(path, message="article is empty" if not skip else "article has no text after its front matter")], warnings
     if not cleaned.blocks:
-        return None, [Problem(path, message="article has a headline but no text")], warnings
+        return None, [_no_text(path, cleaned)], warnings
     # The editor's date, else one the scraper left in a metadata line ("date 2017-09-15 By ...").
     day = meta.get("date") or cleaned.date
     date = dt.date.fromisoformat(day) if day else None
@@ -43,6 +43,19 @@ def parse_article(text: str, path: str) -> tuple[Article | None, list[Problem], 
         nbsp_replaced=cleaned.nbsp_replaced,
     )
     return article, [], warnings
+
+
+def _no_text(path: str, cleaned) -> Problem:
+    """Nothing left under the headline; when cleaning took lines above the one it kept as the
+    headline, which and why, and what to do if the first of them was the headline."""
+    above = [r for r in cleaned.removed if r.line < cleaned.title_line and r.kind is not RemovalKind.CONTROL_CHARACTERS]
+    if not above:
+        return Problem(path, message="article has a headline but no text")
+    first = above[0]
+    text = first.text if len(first.text) <= 60 else first.text[:57] + "..."
+    return Problem(path, first.line, message=f"article has a headline but no text: cleaning removed line {first.line} "
+                   f"({text!r}, taken for {first.kind.value}) and kept line {cleaned.title_line} as the headline; "
+                   f"if line {first.line} is the headline, give it as 'title:' in the front matter")
 
 
 def load_articles(root: Path, folder: str, parse=parse_article, read=read_text) -> tuple[list[Article], list[Problem], list[Problem]]:
