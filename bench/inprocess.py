@@ -10,11 +10,8 @@ import cProfile
 import importlib
 import inspect
 import io
-import os
 import pstats
 import shutil
-import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -182,32 +179,17 @@ def profile_build(root: Path, top: int = 25) -> str:
 
 def index_alone(site: Path) -> dict:
     """The search indexer as the plugin runs it after a build (``generator.search.index_site`` on
-    the built site, which replaces its bundle with an identical one), with the Pagefind process's
-    own wall time and peak RSS: its ``subprocess.run`` is swapped for one that waits with wait4."""
+    the built site, which replaces its bundle with an identical one), with Pagefind's own cost:
+    its runs are this process's only children, so their CPU is the children's rusage and their
+    peak memory the largest child's (``ru_maxrss`` of RUSAGE_CHILDREN is the maximum over them)."""
+    import resource
+
     from generator.search import indexer
 
-    measured: dict = {}
-    real_run = indexer.subprocess.run
-
-    def run_measured(cmd, *, capture_output=False, text=False, stdin=None, **kwargs):
-        # Output to files, not pipes: Popen.communicate() would reap the child before wait4.
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            start = time.perf_counter()
-            child = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=stdin, **kwargs)
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-            measured.update(pagefind_s=time.perf_counter() - start, pagefind_mb=usage.ru_maxrss / 1024,
-                            pagefind_cpu=usage.ru_utime + usage.ru_stime)
-            out.seek(0)
-            err.seek(0)
-            stdout, stderr = out.read(), err.read()
-        if text:
-            stdout, stderr = stdout.decode(errors="replace"), stderr.decode(errors="replace")
-        return subprocess.CompletedProcess(cmd, child.returncode, stdout, stderr)
-
-    indexer.subprocess.run = run_measured
-    try:
-        report = indexer.index_site(site)
-    finally:
-        indexer.subprocess.run = real_run
-    return {"index_s": report.seconds, "index_pages": report.pages, "index_words": report.words, **measured}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report = indexer.index_site(site)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"index_s": report.seconds, "index_pages": report.pages, "index_words": report.words,
+            "index_shards": report.shards, "pagefind_s": report.seconds, "pagefind_mb": after.ru_maxrss / 1024,
+            "pagefind_cpu": cpu}

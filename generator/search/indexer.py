@@ -64,9 +64,9 @@ _MARKS = re.compile(rb"(?<=\s)" + re.escape(MARK) + rb"(?=[\s=>/])")
 # its first and last marked element (to its end if it has one), plus 32 KB a page. It is the
 # memory of its Pagefind run (on the synthetic briefings, runs peaked within 3% of the estimate)
 # and it bounds the browser's work for a common phrase. 10,000 articles and 3,000 entries (2.55 GB
-# estimated) make ten shards of about 1,000 articles and 300 entries. Measured at that size, shards
-# of 1,000 and 2,000 articles: the phrase "last year" 0.9-1.0 s and 1.2 s; a name and an alias
-# fetch 0.47-0.60 MB and 0.51-0.56 MB (each shard adds its share of the words' chunks).
+# estimated) make ten shards of about 1,000 articles and 300 entries. Tried at that size (chunks
+# of CHUNK_LOCATIONS): shards of 2,000 articles, the phrase "last year" 1.2 s; of 1,000, 0.9-1.0 s,
+# 0.47-0.60 MB fetched for each of three queries (each shard adds its share of the words' chunks).
 SHARD_BUDGET = 256 * 2**20
 # Pagefind's word chunks, in word locations (20,000 unless its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE
 # says otherwise). A query fetches, in every shard, the chunk that holds each of its words: in
