@@ -77,11 +77,13 @@ if (dialog) {
   // while another runs waits for it, and only the newest of those waiting is run after it (each
   // keystroke's search would otherwise queue behind the last, on a large index ~1 s each).
   let running = null, waiting = false;
+  // The list is aria-busy while searches run (assistive technology waits; so do the tests).
   const ask = () => {
     if (running) { waiting = true; return running; }
+    list.setAttribute("aria-busy", "true");
     running = search().catch(fail).finally(() => {
       running = null;
-      if (waiting) { waiting = false; ask(); }
+      if (waiting) { waiting = false; ask(); } else list.removeAttribute("aria-busy");
     });
     return running;
   };

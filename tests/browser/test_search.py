@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 import yaml
@@ -42,15 +43,22 @@ def search_url(search_site, tmp_path_factory):
         yield url
 
 
-@pytest.fixture
-def search_page(browser, search_url, recorder):
-    context = new_context(browser, search_url, recorder)
+@contextmanager
+def reader(browser, url, recorder):
+    """A page of the site at ``url`` in a fresh context; no request away from 127.0.0.1, no console error."""
+    context = new_context(browser, url, recorder)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
     problems = recorder.problems()
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def search_page(browser, search_url, recorder):
+    with reader(browser, search_url, recorder) as page:
+        yield page
 
 
 def open_search(page, path: str = "", key: str | None = None):
@@ -74,6 +82,11 @@ def results(page, query: str = "") -> list[str]:
         expect(status).to_contain_text(f"“{query}”")
     found = re.match(r"(\d+) results?", status.text_content() or "")
     expect(page.locator(f"{RESULT} a")).to_have_count(min(int(found[1]), PAGE) if found else 0)
+    return shown(page)
+
+
+def shown(page) -> list[str]:
+    """The paths of the results on show, in order."""
     hrefs = page.locator(f"{RESULT} a").evaluate_all("links => links.map(a => a.href)")
     return [re.sub(r"^https?://[^/]+/", "", href) for href in hrefs]
 
@@ -267,13 +280,8 @@ def sharded_url(search_site, tmp_path_factory):
 
 @pytest.fixture
 def sharded_page(browser, sharded_url, recorder):
-    context = new_context(browser, sharded_url, recorder)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-    problems = recorder.problems()
-    assert not problems, "\n".join(problems)
+    with reader(browser, sharded_url, recorder) as page:
+        yield page
 
 
 def every_result(page, query: str = "") -> tuple[str, list[str]]:
@@ -287,13 +295,14 @@ def every_result(page, query: str = "") -> tuple[str, list[str]]:
     status = page.locator(f"{DIALOG} .briefing-search__status").text_content()
     found = re.match(r"(\d+) results?", status or "")
     expect(page.locator(RESULT)).to_have_count(int(found[1]) if found else 0)
-    return status, results(page, query) and [re.sub(r"^https?://[^/]+/", "", h) for h in
-                                             page.locator(f"{RESULT} a").evaluate_all("ls => ls.map(a => a.href)")]
+    return status, shown(page)
 
 
 def choose(page, **selects):
+    """Set the dialog's selects and wait for the searches they start (the list is aria-busy meanwhile)."""
     for name, value in selects.items():
         page.locator(f"{DIALOG} select.briefing-search__{name}").select_option(value)
+    expect(page.locator(f"{DIALOG} .briefing-search__results")).not_to_have_attribute("aria-busy", "true")
 
 
 @pytest.mark.parametrize("query, selects", [
@@ -372,16 +381,12 @@ def crowded_url(tmp_path_factory):
 
 
 def test_a_name_finds_its_entry_first_where_articles_score_higher(browser, crowded_url, recorder):
-    context = new_context(browser, crowded_url, recorder)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    found = search(page, "DPRK")
-    raw = page.evaluate("""async () => {
-        const m = await import(new URL('pagefind/pagefind.js', location.href).href);
-        const first = (await m.search('DPRK')).results[0];
-        return (await first.data()).url; }""")
+    with reader(browser, crowded_url, recorder) as page:
+        found = search(page, "DPRK")
+        raw = page.evaluate("""async () => {
+            const m = await import(new URL('pagefind/pagefind.js', location.href).href);
+            const first = (await m.search('DPRK')).results[0];
+            return (await first.data()).url; }""")
     assert raw.startswith("/articles/"), raw  # what the score alone puts first: the test tests something
     assert found[0] == "glossary/states/north-korea/", found
     assert found[1].startswith("articles/") and len(found) == PAGE, found
-    context.close()
-    assert not recorder.problems(), recorder.problems()
