@@ -57,6 +57,7 @@ def test_every_edit_gives_the_pages_of_a_full_build(project, per_page, monkeypat
     from generator.render import entry
 
     monkeypatch.setattr(entry, "MENTIONS_PER_PAGE", per_page)
+    monkeypatch.setattr(entry, "OLDER_PER_PAGE", per_page)
     root = project
     articles = root / "seeds" / "articles"
     people, states = root / "seeds/glossary/people.yml", root / "seeds/glossary/states.yml"

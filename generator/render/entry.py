@@ -25,7 +25,13 @@ QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article
 # old entry's bytes (a 30,000-article briefing), and the first sentence already says how the
 # article names the entry; the article's link and the count lead to the rest.
 QUOTES_ON_OLDER_PAGES = 1
-MENTIONS_PER_PAGE = 50  # articles under "Mentioned in"; older ones go to pages of their own
+# Articles under "Mentioned in", the newest, each with up to three sentences; older ones go to
+# pages of their own. 25 keeps "Often mentioned with" within reach below them (50 made the
+# profile of a much-named entry ~50 KB, half of it quotes, on each of thousands of entries).
+MENTIONS_PER_PAGE = 25
+# Articles on each page of older mentions: a page's chrome (Material's header, navigation and
+# scripts, ~9.5 KB) costs as much as 25 of its items, and these pages grow with the briefing.
+OLDER_PER_PAGE = 200
 
 
 def _quote(quote: Quote, article: AnnotatedArticle) -> Markdown:
@@ -78,16 +84,6 @@ def other_names(entry: Entry) -> list[str]:
     return names[1:]
 
 
-class _Names:
-    """Entry key -> name, without building a dict per feed."""
-
-    def __init__(self, entries):
-        self.entries = entries
-
-    def __getitem__(self, key: str) -> str:
-        return self.entries[key].name
-
-
 def render_entry(site: Site, entry: Entry) -> str:
     here = entry_path(entry)
     category = site.config.category(entry.category)
@@ -128,7 +124,7 @@ def render_entry(site: Site, entry: Entry) -> str:
     # printed unescaped inside an attribute.
     meta = {"title": page_title(entry.name), "category": category.key, "description": attribute(entry.summary)}
     output = {}
-    output[entry_feed_path(entry)] = render_entry_feed(site.config, entry, [b.article for b in backlinks], _Names(site.entries))
+    output[entry_feed_path(entry)] = render_entry_feed(site.config, entry, [b.article for b in backlinks])
     output[here] = ENV.get_template("entry.md.j2").render(
         pages=_pager(pages_here, here)[1:],
         said=said,
@@ -155,12 +151,18 @@ def render_entry(site: Site, entry: Entry) -> str:
 
 def mention_pages(backlinks) -> int:
     """How many pages an entry's "Mentioned in" takes: its own page, then pages of their own."""
-    return max(1, -(-len(backlinks) // MENTIONS_PER_PAGE))
+    return 1 + -(-max(0, len(backlinks) - MENTIONS_PER_PAGE) // OLDER_PER_PAGE)
+
+
+def _first_on(number: int) -> int:
+    """The index of the first backlink on page ``number``."""
+    return 0 if number == 1 else MENTIONS_PER_PAGE + (number - 2) * OLDER_PER_PAGE
 
 
 def mentions_chunk(backlinks, number: int):
     """The backlinks on page ``number`` (1: the entry's own page)."""
-    return backlinks[(number - 1) * MENTIONS_PER_PAGE:number * MENTIONS_PER_PAGE]
+    start = _first_on(number)
+    return backlinks[start:start + (MENTIONS_PER_PAGE if number == 1 else OLDER_PER_PAGE)]
 
 
 def render_mentions_page(site: Site, entry: Entry, number: int) -> dict[str, str]:
@@ -173,7 +175,7 @@ def render_mentions_page(site: Site, entry: Entry, number: int) -> dict[str, str
     return {path: ENV.get_template("mentions.md.j2").render(
         front_matter=front_matter({"title": page_title(f"{entry.name}: mentions, page {number}")}),
         entry=entry, number=number, total=total, count=len(backlinks),
-        first=(number - 1) * MENTIONS_PER_PAGE + 1, last=(number - 1) * MENTIONS_PER_PAGE + len(chunk),
+        first=_first_on(number) + 1, last=_first_on(number) + len(chunk),
         back=link(escape(f"Back to {entry.name}"), relative(path, here)),
         mentioned=_mentions(site, chunk, path, QUOTES_ON_OLDER_PAGES),
         pages=_pager(pages_here, path),
@@ -186,16 +188,24 @@ def _pager(paths: list[str], here: str) -> list[Markdown]:
 
 
 def _mentions(site: Site, backlinks, here: str, quotes: int = QUOTES_PER_ARTICLE) -> list[dict]:
+    """Each article with up to ``quotes`` sentences, each linked to its paragraph ("Read in
+    context"); with one sentence (the pages of older mentions) the headline itself opens the
+    article there: the article's address once per item, not twice (most of those pages' bytes)."""
     mentioned = []
     for backlink in backlinks:
-        target = relative(here, article_path(backlink.article))
+        shown = backlink.quotes[:quotes]
+        if quotes == 1 and shown:
+            headline = site.article_link(backlink.article, here, block_id(shown[0].block))
+            said = [{"text": _quote(shown[0], backlink.article), "context": None}]
+        else:
+            target = relative(here, article_path(backlink.article))
+            headline = site.article_link(backlink.article, here)
+            said = [{"text": _quote(q, backlink.article),
+                     "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")} for q in shown]
         mentioned.append({
             "date": long_date(backlink.article.article.date),
-            "link": site.article_link(backlink.article, here),
-            "quotes": [
-                {"text": _quote(q, backlink.article), "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")}
-                for q in backlink.quotes[:quotes]
-            ],
+            "link": headline,
+            "quotes": said,
             "more": len(backlink.quotes) - quotes,
         })
     return mentioned

@@ -29,13 +29,14 @@ def _empty(indent: str, tag: str, **attributes: str) -> str:
     return f"{indent}<{tag} {pairs} />"
 
 
-_written: dict[tuple[int, str], tuple[AnnotatedArticle, str]] = {}
+_written: dict[tuple[int, str, bool], tuple[AnnotatedArticle, str]] = {}
 
 
 def _entry(annotated: AnnotatedArticle, site_url: str, names, url_of) -> str:
     """One article's <entry>, keyed by identity (hashing a whole article is slow) and only while
-    that very article object is alive."""
-    key = (id(annotated), site_url)
+    that very article object is alive; ``names`` (key -> name) gives each entry the article
+    mentions as a <category>, None gives none."""
+    key = (id(annotated), site_url, names is None)
     written = _written.get(key)
     if written is not None and written[0] is annotated:
         return written[1]
@@ -51,7 +52,7 @@ def _entry(annotated: AnnotatedArticle, site_url: str, names, url_of) -> str:
         _element("    ", "id", url if site_url else f"urn:briefing:article:{article.slug}"),
         _element("    ", "updated", _stamp(article.date)),
         _element("    ", "summary", first),
-        *(_empty("    ", "category", term=names[k]) for k in annotated.entries()),
+        *(_empty("    ", "category", term=names[k]) for k in (annotated.entries() if names is not None else ())),
         "  </entry>",
     ]
     text = "\n".join(lines)
@@ -70,13 +71,15 @@ def render_feed(config: Config, articles: tuple[AnnotatedArticle, ...], names: d
                  f"urn:briefing:{slugify(config.title)}", url_of=url_of)
 
 
-def render_entry_feed(config: Config, entry: Entry, articles, names: dict[str, str]) -> str:
-    """One entry's feed ("follow Kim Jong-un"): the dated articles that mention it, newest first."""
-    return _feed(config, articles, names, f"{entry.name} · {config.title}", entry.summary, entry_feed_path(entry),
+def render_entry_feed(config: Config, entry: Entry, articles) -> str:
+    """One entry's feed ("follow Kim Jong-un"): the dated articles that mention it, newest first.
+    Without categories: the article's cast is on its page and in the site's feed, and here it was
+    two thirds of every entry's feed (3,000 feeds in a large briefing)."""
+    return _feed(config, articles, None, f"{entry.name} · {config.title}", entry.summary, entry_feed_path(entry),
                  entry_path(entry), f"urn:briefing:{slugify(config.title)}:entry:{entry.key}", ENTRY_LIMIT)
 
 
-def _feed(config: Config, articles, names: dict[str, str], title: str, subtitle: str, self_path: str,
+def _feed(config: Config, articles, names: dict[str, str] | None, title: str, subtitle: str, self_path: str,
           alternate: str, urn: str, limit: int = LIMIT, url_of=article_url) -> str:
     """``self_path``: the feed's path in docs/; ``alternate``: the path of the page it follows."""
     dated = [a for a in articles if a.article.date][:limit]

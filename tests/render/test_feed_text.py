@@ -35,3 +35,21 @@ def test_a_feed_parses_back(project):
     feed = ET.fromstring(pages["feed.xml"].encode())
     titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
     assert 'A & B <say> "hi"' in titles
+
+
+def test_the_site_feed_gives_each_article_its_cast_and_an_entry_feed_does_not(project):
+    """An article's cast (<category>) is in the site's feed; an entry's feed follows one entry and
+    leaves it out (it was two thirds of every entry feed's bytes)."""
+    from generator.pipeline import generate
+
+    project.article("t.txt", "---\ndate: 2006-07-07\n---\nBush meets Hu\n\nGeorge W. Bush and Hu Jintao met in China.\n")
+    _, pages, _ = generate(project.root)
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    def terms(path):
+        feed = ET.fromstring(pages[path].encode())
+        return [{c.get("term") for c in e.iter(atom + "category")} for e in feed.iter(atom + "entry")]
+
+    assert terms("feed.xml")[0] >= {"George W. Bush", "Hu Jintao", "China"}
+    china = terms("glossary/states/china/feed.xml")
+    assert china and all(cast == set() for cast in china)

@@ -133,6 +133,32 @@ def test_long_lists_are_split_into_pages(project, monkeypatch):
 
 
 
+def test_older_mentions_go_to_pages_of_their_own_size_whose_headlines_open_the_passage(project, monkeypatch):
+    """The entry's page lists the newest MENTIONS_PER_PAGE articles; older ones go OLDER_PER_PAGE
+    to a page (larger: each page's chrome costs as much as many items), their headline linking
+    the quoted sentence's paragraph, the article's address written once."""
+    from generator.render import entry
+
+    monkeypatch.setattr(entry, "MENTIONS_PER_PAGE", 2)
+    monkeypatch.setattr(entry, "OLDER_PER_PAGE", 3)
+    for day in range(1, 10):  # and the fixture's one article that names China, older
+        project.article(f"c{day}.txt", f"---\ndate: 2017-03-{day:02d}\n---\nStory {day}\n\nA quiet day.\n\nChina spoke on day {day}.\n")
+    _, pages, _ = generate(project.root)
+    china = pages["glossary/states/china.md"]
+    assert "Older mentions: [2](china/mentions-2.md) · [3](china/mentions-3.md) · [4](china/mentions-4.md)" in china
+    assert "china/mentions-5.md" not in china and "glossary/states/china/mentions-5.md" not in pages
+    shown = {n: re.findall(r"\[Story (\d)\]", pages[f"glossary/states/china/mentions-{n}.md"]) for n in (2, 3, 4)}
+    assert shown == {2: ["7", "6", "5"], 3: ["4", "3", "2"], 4: ["1"]}
+    second = pages["glossary/states/china/mentions-2.md"]
+    assert "Articles 3 to 5 of 10, newest first" in second
+    assert "[Story 7](../../../articles/2017-03-07-story-7.md#p-2)" in second
+    assert "Read in context" not in second and "¶" not in second
+    assert "    > **China** spoke on day 7.\n\n- **6 March 2017**" in second  # items stay apart (a loose list)
+    # The entry's own page: headline to the article, each sentence to its paragraph.
+    assert "[Story 9](../../articles/2017-03-09-story-9.md)" in china
+    assert "(../../articles/2017-03-09-story-9.md#p-2 \"Read in context\")" in china
+
+
 def test_older_mentions_pages_quote_one_sentence_per_article(project, monkeypatch):
     """The entry's own page quotes up to three sentences of each article; the pages of older
     mentions one, and count the rest (they are most of an old entry's bytes)."""
