@@ -177,7 +177,7 @@ def render_mentions_page(site: Site, entry: Entry, number: int) -> dict[str, str
         entry=entry, number=number, total=total, count=len(backlinks),
         first=_first_on(number) + 1, last=_first_on(number) + len(chunk),
         back=link(escape(f"Back to {entry.name}"), relative(path, here)),
-        mentioned=_mentions(site, chunk, path, QUOTES_ON_OLDER_PAGES),
+        mentioned=_mentions(site, chunk, path, QUOTES_ON_OLDER_PAGES, to_passage=True),
         pages=_pager(pages_here, path),
     )}
 
@@ -187,16 +187,17 @@ def _pager(paths: list[str], here: str) -> list[Markdown]:
     return [Markdown(f"**{n}**") if path == here else link(Markdown(str(n)), relative(here, path)) for n, path in enumerate(paths, 1)]
 
 
-def _mentions(site: Site, backlinks, here: str, quotes: int = QUOTES_PER_ARTICLE) -> list[dict]:
+def _mentions(site: Site, backlinks, here: str, quotes: int = QUOTES_PER_ARTICLE, to_passage: bool = False) -> list[dict]:
     """Each article with up to ``quotes`` sentences, each linked to its paragraph ("Read in
-    context"); with one sentence (the pages of older mentions) the headline itself opens the
-    article there: the article's address once per item, not twice (most of those pages' bytes)."""
+    context"); ``to_passage`` (the pages of older mentions, one sentence each): the headline itself
+    opens the article at the first sentence, the article's address written once per item, not twice
+    (most of those pages' bytes)."""
     mentioned = []
     for backlink in backlinks:
         shown = backlink.quotes[:quotes]
-        if quotes == 1 and shown:
+        if to_passage and shown:
             headline = site.article_link(backlink.article, here, block_id(shown[0].block))
-            said = [{"text": _quote(shown[0], backlink.article), "context": None}]
+            said = [{"text": _quote(q, backlink.article), "context": None} for q in shown]
         else:
             target = relative(here, article_path(backlink.article))
             headline = site.article_link(backlink.article, here)
