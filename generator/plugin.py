@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import preview, search, watch, write
+from . import chrome, preview, search, watch, write
 from .annotate.coverage import coverage
 from .compact import compact_html
 from .commands import report
@@ -116,6 +116,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # The search dialog's category filter, in briefing.yml's order (overrides/partials/search.html).
         config.extra["briefing_categories"] = [category.title for category in briefing.categories]
         config.extra["briefing_summaries"] = routes.SUMMARIES  # the hover text (overrides/main.html)
+        # The header's icons, from one sprite written once for the site (overrides/partials/icon.html).
+        theme = config.theme
+        try:
+            self.sprite, config.extra["briefing_icons"] = chrome.sprite(theme.dirs, chrome.icon_names(theme))
+            self.palette_script = chrome.palette_script(theme.dirs, Path(theme.custom_dir) if theme.custom_dir else None)
+        except chrome.ChromeError as error:
+            raise PluginError(f"mkdocs.yml: theme: {error}") from None
         if self.serving:
             # No sitemap in the preview: nobody crawls it, and rendering it lists every page
             # (and gzips the list) on every rebuild, half a second of each at 10,000 articles.
@@ -191,6 +198,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(_site_size(Path(config.site_dir)))
 
     def on_files(self, files, *, config):
+        files.append(File.generated(config, chrome.SPRITE, content=self.sprite))
+        files.append(File.generated(config, chrome.PALETTE_SCRIPT, content=self.palette_script))
         if self.serving:
             sitemap = files.get_file_from_path(SITEMAP)
             if sitemap is not None and Path(sitemap.abs_src_path).parent != Path(config.docs_dir).resolve():

@@ -14,7 +14,11 @@ from generator.compact import compact_html
     ("<ul>\n\n\n  <li>x</li></ul>", "<ul>\n<li>x</li></ul>"),
     # a space between inline elements is a word space: kept as written
     ('<a href="x">A</a> <a href="y">B</a>', '<a href="x">A</a> <a href="y">B</a>'),
-    ("<p>one\n   two</p>", "<p>one\n   two</p>"),  # text's own whitespace is the text's
+    ("<p>one\n   two</p>", "<p>one\n   two</p>"),  # whitespace inside text is the text's
+    # between a tag and text: the theme's indentation around a link's label
+    ("<span>\n    \n  \n    Home\n  \n\n  </span>", "<span>\nHome\n</span>"),
+    ("<p>a  \n  <b>b</b>\t\n c</p>", "<p>a\n<b>b</b>\nc</p>"),
+    ("<p>a  <b>b</b> c</p>", "<p>a  <b>b</b> c</p>"),
     # the content of pre, textarea, script and style keeps every character
     ("<div>\n  <pre>\n  <b>x</b>\n </pre>\n  <p>a</p>", "<div>\n<pre>\n  <b>x</b>\n </pre>\n<p>a</p>"),
     ("<script>if (a>\n  b<c) {}</script>\n  <p>", "<script>if (a>\n  b<c) {}</script>\n<p>"),
@@ -23,7 +27,7 @@ from generator.compact import compact_html
     ('<p data-pagefind-sort="date:2020">\n  </p>', '<p data-pagefind-sort="date:2020">\n</p>'),
     ("", ""),
 ])
-def test_compacts_only_line_breaking_whitespace_between_tags(page, expected):
+def test_compacts_only_line_breaking_whitespace_by_tags(page, expected):
     assert compact_html(page) == expected
 
 

@@ -73,7 +73,7 @@ def test_articles_link_to_the_right_glossary_pages(site, article, expected):
         # glossary/summaries.json; no key or title is written beside it
         assert summaries[target.removeprefix("glossary/")][1], target
     opening = (site / article / "index.html").read_text(encoding="utf-8").split('class="mention')[1].split(">")[0]
-    assert 'title="' not in opening and "data-entry" not in opening
+    assert 'title="' not in opening and "data-e" not in opening
 
 
 def test_glossary_pages_link_back(site):

@@ -8,7 +8,8 @@
  * 3. Hover text: a link to an entry shows the entry's summary (glossary/summaries.json, fetched
  *    once, when a reader first points at one: pages carry no summaries).
  * An entry is known by its key ("people/kim-jong-un"): a link's is its target's path under
- * glossary/ (the generator's routes make the key the path), a quiet span's is its data-entry.
+ * glossary/ (the generator's routes make the key the path), a quiet span's is the key its number
+ * (data-e) stands for in the text's data-entries (the keys written once a page, not per mention).
  * No third-party code; nothing is fetched but that file.
  */
 (function () {
@@ -21,14 +22,24 @@
   var glossary = summariesUrl ? new URL(".", summariesUrl).href : null;
   var PROFILE = /^([^/?#]+\/[^/?#]+?)(?:\/(?:index\.html)?|\.html)(?:[?#].*)?$/;
 
-  // The key of the entry an element names: a link's from its target, a quiet span's data-entry;
-  // null for anything else (a link to an article, a category, a mentions page).
+  // The key of the entry an element names: a link's from its target, a quiet span's from its
+  // number in data-entries; null for anything else (a link to an article, a category, a mentions page).
   function keyOf(element) {
-    if (element.tagName !== "A") return element.getAttribute("data-entry");
+    if (element.tagName !== "A") return quietKey(element);
     // (an SVG link's href is no string: the maps' nodes are not mentions)
     if (!glossary || typeof element.href !== "string" || element.href.indexOf(glossary) !== 0) return null;
     var match = PROFILE.exec(element.href.slice(glossary.length));
     return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  var tables = [];  // [element with data-entries, its keys]
+  function quietKey(element) {
+    var number = element.getAttribute("data-e");
+    var table = number === null ? null : element.closest("[data-entries]");
+    if (!table) return null;
+    for (var i = 0; i < tables.length && tables[i][0] !== table; i++);
+    if (i === tables.length) tables.push([table, table.getAttribute("data-entries").split(" ")]);
+    return tables[i][1][Number(number)] || null;
   }
 
   // An entry's first mention in the text: the link that later mentions (spans) stand for.
@@ -47,7 +58,7 @@
 
   // The mentions in the text: every linked first mention and every quiet span.
   function mentions() {
-    var all = document.querySelectorAll(".md-typeset a.mention, .md-typeset span[data-entry]");
+    var all = document.querySelectorAll(".md-typeset a.mention, .md-typeset span[data-e]");
     return Array.prototype.filter.call(all, function (element) { return keyOf(element); });
   }
 

@@ -14,11 +14,15 @@ from .routes import PageKind, article_path, entry_path, relative
 from .site import ENV, Site, block_id, page_title
 
 
-def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, dateline: int = 0) -> Markdown:
-    """A block's text with its mentions as links (first in the article) or styled spans, and its
-    dateline (never a mention) styled as one."""
+def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, quiet: dict[str, int],
+                   dateline: int = 0) -> Markdown:
+    """A block's text with its mentions as links (first in the article) or quiet spans, and its
+    dateline (never a mention) styled as one. A quiet span names its entry by a number, the
+    entry's place in ``quiet`` (filled as entries come: the page writes the keys once, in
+    ``data-entries``; see ``quiet_entries``)."""
     if dateline:
-        rest = annotated_text(site, text[dateline:], [m._replace(start=m.start - dateline, end=m.end - dateline) for m in mentions], here)
+        rest = annotated_text(site, text[dateline:], [m._replace(start=m.start - dateline, end=m.end - dateline) for m in mentions],
+                              here, quiet)
         return Markdown(span(escape(text[:dateline]), ("briefing-dateline",)) + rest)
     # Escaping is per piece between mentions; a block with nothing to escape (most of them) only
     # needs its first piece checked, for what a line may not start with.
@@ -31,42 +35,57 @@ def annotated_text(site: Site, text: str, mentions: list[Mention], here: str, da
         surface = text[mention.start:mention.end]
         if not verbatim:
             surface = escape(surface, line_start=False)
-        link_end, span_start = _mention_markup(site, mention.entry, folder, here)
         if mention.linked:
-            parts += ("[", surface, link_end)
+            parts += ("[", surface, _link_end(site, mention.entry, folder, here))
         else:
-            parts += (span_start, surface, "</span>")
+            number = quiet.setdefault(mention.entry, len(quiet))
+            parts += ("<span data-e=", str(number), ">", surface, "</span>")  # (a number needs no quotes)
         at = mention.end
     rest = text[at:]
     parts.append(rest if verbatim and at else escape(rest, line_start=at == 0))
     return Markdown("".join(parts))
 
 
-def _mention_markup(site: Site, key: str, folder: str, here: str) -> tuple[str, str]:
-    """What goes after a linked mention's text (``](target){ .mention ... }``) and before a quiet
-    one's (``<span data-entry="key">``), worked out once per entry and folder of a build: a page
-    has dozens of mentions, and every article is in the same folder."""
-    made = site.__dict__.setdefault("_mention_markup", {})
+def _link_end(site: Site, key: str, folder: str, here: str) -> str:
+    """What goes after a linked mention's text (``](target){ .mention ... }``), worked out once per
+    entry and folder of a build: a page has dozens of mentions, and every article is in the same
+    folder."""
+    made = site.__dict__.setdefault("_link_end", {})
     found = made.get((key, folder))
     if found is None:
         entry = site.entries[key]
-        # The reader's "highlight mentions" control (docs/assets/briefing.js) lights every mention
-        # of one entry: a link's entry is its target (routes), a later mention is a
-        # quiet span with nothing but the entry's key; the script gives a lit one its first
-        # mention's classes (most of an article's mentions are later ones).
         empty = link(Markdown(""), relative(here, entry_path(entry)), classes=site.mention_classes(entry))
-        found = made[(key, folder)] = (empty[1:], f'<span data-entry="{attribute(entry.key)}">')  # after "["
+        found = made[(key, folder)] = empty[1:]  # after "["
     return found
 
 
-def by_category(site: Site, keys, here: str) -> list[dict]:
-    """The entries of ``keys`` by category, as links to their profiles."""
+def quiet_entries(quiet: dict[str, int]) -> Markdown:
+    """The keys that an article's quiet spans number, in their numbers' order, for the text's
+    ``data-entries``. The reader's "highlight mentions" control (docs/assets/briefing.js) lights
+    every mention of one entry: a link's entry is its target (routes), a later mention's is the
+    key its number points to here; the script gives a lit one its first mention's classes. Most
+    of an article's mentions are later ones (~70 in a 5 KB article of a dense briefing): a number
+    is ~30 bytes shorter than a key, which is written once a page (site bytes, GitHub Pages' 1 GB)."""
+    return Markdown(attribute(" ".join(sorted(quiet, key=quiet.__getitem__))))
+
+
+def by_category(site: Site, keys, here: str, linked: set[str] | None = None) -> list[dict]:
+    """The entries of ``keys`` by category, as links to their profiles; given ``linked`` (the keys
+    a list of articles has linked so far, which this adds to), an entry already linked above is
+    named, not linked again, as an article links an entry's first mention only."""
     groups = []
     for category in site.config.categories:
         entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
         if entries:
-            links = ", ".join(site.entry_link(e, here) for e in entries)
-            groups.append({"title": category.title, "links": Markdown(links)})
+            names = []
+            for entry in entries:
+                if linked is None or entry.key not in linked:
+                    names.append(site.entry_link(entry, here))
+                    if linked is not None:
+                        linked.add(entry.key)
+                else:
+                    names.append(escape(entry.name, line_start=False))
+            groups.append({"title": category.title, "links": Markdown(", ".join(names))})
     return groups
 
 
@@ -85,8 +104,10 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
     article = annotated.article
     here = article_path(annotated)
     by_block = {i: list(ms) for i, ms in groupby(annotated.mentions, key=lambda m: m.block)}
+    quiet: dict[str, int] = {}
     blocks = [
-        {"kind": block.kind.value, "id": block_id(i), "text": annotated_text(site, block.text, by_block.get(i, []), here, block.dateline)}
+        {"kind": block.kind.value, "id": block_id(i),
+         "text": annotated_text(site, block.text, by_block.get(i, []), here, quiet, block.dateline)}
         for i, block in enumerate(article.blocks)
         if block.kind is not BlockKind.HEADLINE  # the page title; its mentions are counted, not shown
     ]
@@ -133,4 +154,5 @@ def render_article(site: Site, annotated: AnnotatedArticle) -> str:
         groups=by_category(site, keys, here),
         marks=MARKS,
         blocks=blocks,
+        quiet=quiet_entries(quiet),
     )

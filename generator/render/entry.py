@@ -65,7 +65,7 @@ def description_mentions(site: Site, entry: Entry) -> list[Mention]:
 def linked_description(site: Site, entry: Entry, here: str, mentions: list[Mention] | None = None) -> Markdown:
     """The description with those first mentions as links."""
     firsts = description_mentions(site, entry) if mentions is None else mentions
-    return annotated_text(site, entry.description, firsts, here)
+    return annotated_text(site, entry.description, firsts, here, quiet={})  # every one a link
 
 
 _SPELLING_GAPS_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
@@ -189,9 +189,11 @@ def _pager(paths: list[str], here: str) -> list[Markdown]:
 
 def _mentions(site: Site, backlinks, here: str, quotes: int = QUOTES_PER_ARTICLE, to_passage: bool = False) -> list[dict]:
     """Each article with up to ``quotes`` sentences, each linked to its paragraph ("Read in
-    context"); ``to_passage`` (the pages of older mentions, one sentence each): the headline itself
-    opens the article at the first sentence, the article's address written once per item, not twice
-    (most of those pages' bytes)."""
+    context"), and how many more there are; ``to_passage`` (the pages of older mentions, one
+    sentence each): the headline itself opens the article at the first sentence, the article's
+    address written once per item, not twice, and how many sentences mention the entry is a
+    count beside it ("· 4 sentences"), not a sentence of its own (most of those pages' bytes are
+    their hundreds of items)."""
     mentioned = []
     for backlink in backlinks:
         shown = backlink.quotes[:quotes]
@@ -203,11 +205,13 @@ def _mentions(site: Site, backlinks, here: str, quotes: int = QUOTES_PER_ARTICLE
             headline = site.article_link(backlink.article, here)
             said = [{"text": _quote(q, backlink.article),
                      "context": link(Markdown("¶"), f"{target}#{block_id(q.block)}", "Read in context")} for q in shown]
+        count = len(backlink.quotes)
         mentioned.append({
             "date": long_date(backlink.article.article.date),
             "link": headline,
             "quotes": said,
-            "more": len(backlink.quotes) - quotes,
+            "count": count if to_passage and count > 1 else 0,
+            "more": 0 if to_passage else count - len(shown),
         })
     return mentioned
 

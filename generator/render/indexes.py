@@ -21,13 +21,16 @@ TOP = 5  # most-mentioned entries per category on the home page
 TIMELINE_INLINE = 200  # up to this many articles the timeline is one page; beyond, one page a year
 
 
-def _article_row(site: Site, annotated: AnnotatedArticle, here: str) -> dict:
+def _article_row(site: Site, annotated: AnnotatedArticle, here: str, linked: set[str]) -> dict:
     article = annotated.article
     return {
         "date": long_date(article.date),
         "link": site.article_link(annotated, here),
         "source": article.source or "",
-        "entries": by_category(site, annotated.entries(), here),
+        # Each entry linked where the page first names it: a timeline page lists 200 articles
+        # and ~3,000 names, a few hundred of them distinct (a link is ~50 bytes more than its
+        # name: 25 MB of a 30,000-article site).
+        "entries": by_category(site, annotated.entries(), here, linked),
     }
 
 
@@ -76,11 +79,12 @@ def _year_label(year: int | None) -> str:
 
 def _timeline_page(site: Site, here: str, title: str, years: dict[str, list[AnnotatedArticle]], up: Markdown | None = None) -> str:
     grouped: dict[str, dict[str, list[dict]]] = {}
+    linked: set[str] = set()
     for year, articles in years.items():
         for annotated in articles:
             day = annotated.article.date
             month = MONTHS[day.month - 1] if day else ""
-            grouped.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here))
+            grouped.setdefault(year, {}).setdefault(month, []).append(_article_row(site, annotated, here, linked))
     return ENV.get_template("timeline.md.j2").render(
         front_matter=front_matter({"title": page_title(title)}), title=title, years=grouped,
         total=sum(len(a) for a in years.values()), up=up, categories=category_phrase(site.config),
@@ -186,7 +190,7 @@ def render_home(site: Site) -> str:
         undated=len(site.articles) - len(dated),
         first=long_date(min(dated)) if dated else "",
         last=long_date(max(dated)) if dated else "",
-        latest=[_article_row(site, a, here) for a in site.articles[:LATEST]],
+        latest=[_article_row(site, a, here, linked) for linked in [set()] for a in site.articles[:LATEST]],
         ranked=ranked,
         map=home_map(site),
         # Markdown: a path is a link target as it is (a category key's "_" must stay one).

@@ -94,7 +94,7 @@ def test_hovering_a_mention_shows_its_summary(page, artifacts, path, where, name
     link = page.locator(where, has_text=re.compile(rf"^{re.escape(name)}$")).first
     # The page carries neither the entry's summary nor its key: the link's target is the key,
     # the summary comes from glossary/summaries.json.
-    assert link.get_attribute("data-entry") is None and link.get_attribute("title") is None
+    assert link.get_attribute("data-e") is None and link.get_attribute("title") is None
     link.hover()
     tooltip = page.locator(".briefing-tooltip[role=tooltip]")
     expect(tooltip).to_be_visible()

@@ -13,9 +13,19 @@ from .mapcheck import check_map
 from .test_a11y import describe, run_axe, serious
 
 NORTH_KOREA = "states/north-korea"
-# A link names its entry by its target (no key beside it); a quiet later mention by data-entry.
+# A link names its entry by its target (no key beside it); a quiet later mention by its number
+# (data-e) in the text's list of keys (data-entries).
 NORTH_KOREA_LINK = f'article a.mention[href$="/glossary/{NORTH_KOREA}/"]'
-KEY_OF = "e => e.getAttribute('data-entry') || e.pathname.split('/glossary/')[1].replace(/\\/$/, '')"
+KEY_OF = ("e => e.hasAttribute('data-e') ? e.closest('[data-entries]').dataset.entries.split(' ')[+e.dataset.e]"
+          " : e.pathname.split('/glossary/')[1].replace(/\\/$/, '')")
+QUIET = "article span[data-e]"
+
+
+def quiet(page, key: str) -> str:
+    """The selector of the quiet mentions of ``key`` on the page."""
+    keys = page.locator("article [data-entries]").get_attribute("data-entries").split(" ")
+    return f'article span[data-e="{keys.index(key)}"]'
+
 NORTH_KOREA_SUMMARY = FIXTURE.summary("states", "North Korea")
 
 
@@ -31,7 +41,7 @@ def styles(page, selector: str, *props: str) -> list[dict]:
 
 def test_later_mentions_are_quiet_and_first_mentions_are_links(page):
     page.goto(ARTICLE)
-    later = styles(page, "article span[data-entry]", "text-decoration-line", "background-color")
+    later = styles(page, QUIET, "text-decoration-line", "background-color")
     assert len(later) > 5, "the sample article names entries more than once"
     loud = [s for s in later if s["text-decoration-line"] != "none" or s["background-color"] not in ("rgba(0, 0, 0, 0)", "transparent")]
     assert not loud, f"later mentions compete with the links: {loud[:3]}"
@@ -57,12 +67,12 @@ def test_reader_highlights_the_mentions_of_one_entry_or_all(page):
     control = page.get_by_label("Highlight mentions")
     expect(control).to_be_visible()
     assert lit(page) == [], "quiet by default"
-    total = page.locator("article a.mention, article span[data-entry]").count()
-    korea = page.locator(f'{NORTH_KOREA_LINK}, article span[data-entry="{NORTH_KOREA}"]').count()
+    total = page.locator(f"article a.mention, {QUIET}").count()
+    korea = page.locator(f'{NORTH_KOREA_LINK}, {quiet(page, NORTH_KOREA)}').count()
     assert korea > 1
     control.select_option(NORTH_KOREA)
     assert lit(page) == [NORTH_KOREA] * korea
-    background = page.locator(f'article span[data-entry="{NORTH_KOREA}"]').first.evaluate(
+    background = page.locator(quiet(page, NORTH_KOREA)).first.evaluate(
         "e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     control.select_option("*")
@@ -135,7 +145,7 @@ def test_a_tap_on_a_mention_shows_its_summary_and_profile(browser, base_url, rec
         assert mention.evaluate("a => a === document.activeElement"), "focus returns to the mention"
         # A later (quiet) mention, once highlighted, opens the same summary; the link then leads on.
         page.get_by_label("Highlight mentions").select_option(NORTH_KOREA)
-        later = page.locator(f'article span[data-entry="{NORTH_KOREA}"]').first
+        later = page.locator(quiet(page, NORTH_KOREA)).first
         later.scroll_into_view_if_needed()
         later.tap()
         expect(dialog).to_be_visible()

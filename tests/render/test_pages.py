@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from generator.pipeline import generate
 from generator.render.site import in_sentence, join_words
@@ -68,3 +69,21 @@ def test_a_summary_edited_changes_only_the_pages_that_show_it(project):
     assert json.loads(after["glossary/summaries.json"])["states/north-korea"] == ["North Korea", "A state in East Asia."]
     linking = [path for path, text in after.items() if path.startswith("articles/") and "states/north-korea" in text]
     assert len(linking) >= 6 and all("A state in East Asia" not in after[path] for path in linking)
+
+
+def test_quiet_mentions_are_numbers_into_the_keys_the_article_lists_once(project):
+    """A later mention is ``<span data-e=N>``: N is its entry's place in the text's
+    ``data-entries``, each key written once, in the order the quiet mentions first come; a first
+    mention is a link, a subheading's mention quiet even when it comes first."""
+    project.article("q.txt", "---\ndate: 2006-07-08\n---\nA quiet story\n\n## On North Korea\n\n"
+                             "China and North Korea met. China spoke.\n\nNorth Korea and China spoke again; North Korea left.\n")
+    _, pages, _ = generate(project.root)
+    page = pages["articles/2006-07-08-a-quiet-story.md"]
+    keys = re.search(r'<div class="briefing-article" [^>]*data-entries="([^"]*)"', page).group(1).split(" ")
+    assert keys == ["states/north-korea", "states/china"]
+    quiet = [(keys[int(n)], text) for n, text in re.findall(r'<span data-e=(\d+)>([^<]*)</span>', page)]
+    assert quiet == [("states/north-korea", "North Korea"), ("states/china", "China"),
+                     ("states/north-korea", "North Korea"), ("states/china", "China"), ("states/north-korea", "North Korea")]
+    for name in ("China", "North Korea"):  # one link in the text (and one in "In this article")
+        assert len(re.findall(rf"\[{name}\]\([^)]*\){{ \.mention ", page)) == 1, name
+    assert "data-entry" not in page

@@ -24,6 +24,11 @@ def test_timeline_groups_by_year_and_month(project):
     order = [timeline.index(s) for s in ("## 2017", "### September 2017", "Kim tests a missile", "### August 2017", "China responds", "## 2006", "### July 2006")]
     assert order == sorted(order)
     assert "    People: [Kim Jong-un](glossary/people/kim-jong-un.md)" in timeline
+    # each entry linked where the page first names it, named after that
+    states = re.findall(r"    States: (.*)", timeline)
+    assert states == ["[China](glossary/states/china.md)",  # Kim tests a missile (with Chinese officials)
+                      "China, [United States](glossary/states/united-states.md), [North Korea](glossary/states/north-korea.md)",
+                      "China, North Korea"], states  # the sample article of 2006, further down
 
 
 def test_timeline_entities_are_paragraphs_of_their_own(project):
@@ -160,8 +165,9 @@ def test_older_mentions_go_to_pages_of_their_own_size_whose_headlines_open_the_p
 
 
 def test_older_mentions_pages_quote_one_sentence_per_article(project, monkeypatch):
-    """The entry's own page quotes up to three sentences of each article; the pages of older
-    mentions one, and count the rest (they are most of an old entry's bytes)."""
+    """The entry's own page quotes up to three sentences of each article and says how many more
+    there are; the pages of older mentions quote one and give the count of the article's
+    sentences beside its headline (their hundreds of items are most of an old entry's bytes)."""
     from generator.render import entry
 
     monkeypatch.setattr(entry, "MENTIONS_PER_PAGE", 1)
@@ -173,7 +179,11 @@ def test_older_mentions_pages_quote_one_sentence_per_article(project, monkeypatc
     own, older = pages["glossary/states/china.md"], pages["glossary/states/china/mentions-2.md"]
     # Five sentences name China in each article (the headline is one).
     assert own.count("    > ") == 3 and "Officials in **China** called" in own and "And 2 more sentences in this article." in own
-    assert older.count("    > ") == 1 and "**China** opposes test" in older and "And 4 more sentences in this article." in older
+    assert older.count("    > ") == 1 and "**China** opposes test" in older and "more sentence" not in older
+    assert re.search(r"\n- \*\*1 January 2017\*\* · \[China opposes test\]\([^)]*#p-0\) · 5 sentences\n", older), older
+    assert "“· 4 sentences” after it says that four of the article's sentences mention China." in older
+
+
 def test_a_long_year_is_cut_into_pages(project, monkeypatch):
     from generator.render import indexes
 
