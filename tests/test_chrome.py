@@ -97,4 +97,5 @@ def test_every_page_draws_the_header_icons_from_the_sprite(sample_site):
         assert header.count("<path") == 1, page
         assert "__md_get(\"__palette\")" not in html and 'src="' in html and "assets/palette.js" in html, page
         assert "search.result" not in html  # Material's own search messages: its search is not on the page
+        assert "__tabbed_" not in html  # the content tabs' script, on a site without content tabs
     assert palette.startswith("var palette=")
