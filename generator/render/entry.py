@@ -20,12 +20,15 @@ from ..dates import long_date, typed_date
 from .routes import PageKind, article_path, category_index_path, entry_feed_path, entry_path, mentions_path, relative
 from .site import ENV, TOGETHER, Site, block_id, page_title
 
-QUOTES_PER_ARTICLE = 3  # sentences quoted under "Mentioned in" for each article; the rest are counted
+# Sentences quoted under "Mentioned in" for each article; the rest are counted. Two: quotes are
+# most of a profile's bytes (a profile of 25 articles quoted three times was ~39 KB, 15 KB of it
+# quotes, on each of thousands of entries), and a third sentence seldom says more.
+QUOTES_PER_ARTICLE = 2
 # On the pages of older mentions (2 and on), one sentence per article: those pages are most of an
 # old entry's bytes (a 30,000-article briefing), and the first sentence already says how the
 # article names the entry; the article's link and the count lead to the rest.
 QUOTES_ON_OLDER_PAGES = 1
-# Articles under "Mentioned in", the newest, each with up to three sentences; older ones go to
+# Articles under "Mentioned in", the newest, each with up to two sentences; older ones go to
 # pages of their own. 25 keeps "Often mentioned with" within reach below them (50 made the
 # profile of a much-named entry ~50 KB, half of it quotes, on each of thousands of entries).
 MENTIONS_PER_PAGE = 25

@@ -48,6 +48,24 @@ def test_screenshot(page, artifacts, name, scheme):
     assert path.stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("scheme, toggle", [("light", "palette-0"), ("dark", "palette-1")])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_header_icons_are_drawn_from_the_sprite(page, scheme, toggle, width):
+    """The header's icons point into assets/icons.svg (generator/chrome.py): each one the reader
+    sees has been drawn from it (an icon whose symbol failed to load has no box)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(ARTICLE)
+    page.wait_for_load_state("networkidle")
+    drawn = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.md-header svg use')]
+        .filter(use => use.closest('svg').getBoundingClientRect().width > 0)
+        .map(use => [use.getAttribute('href').split('#')[1], use.getBBox().width]))""")
+    assert drawn.get(toggle, 0) > 10 and drawn.get("search", 0) > 10, drawn
+    if width > 1000:  # on a phone the header's logo gives way to the menu button
+        assert drawn.get("logo", 0) > 10, drawn
+    assert set(drawn) <= {"logo", "search", "palette-0", "palette-1"}, drawn
+
+
 # --------------------------------------------------------------------------- timeline
 
 
