@@ -11,7 +11,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
-_ENTRY = re.compile(r'data-entry="([^"]+)"')
+# An article page names its entries in its mention links (`](../glossary/people/x.md){ .mention`)
+# and in the keys its quiet mentions number (`data-entries="people/x states/y"`).
+_LINKED = re.compile(r"\]\(\.\./glossary/([^/)]+/[^/)]+)\.md\)\{ \.mention ")
+_QUIET = re.compile(r'data-entries="([^"]+)"')
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # "submarine-launched" is one word
 # Words too common to make a search worth timing ("said that", "with the").
 _STOP = set("""that this with from have been were will would could should their there they them than then
@@ -23,7 +26,8 @@ def mention_counts(docs: Path) -> Counter:
     """``category/slug`` -> the number of article pages that mention the entry."""
     counts: Counter = Counter()
     for page in sorted((docs / "articles").glob("*.md")):
-        counts.update(set(_ENTRY.findall(page.read_text(encoding="utf-8"))))
+        text = page.read_text(encoding="utf-8")
+        counts.update(set(_LINKED.findall(text)).union(*(found.split() for found in _QUIET.findall(text))))
     return counts
 
 
