@@ -9,7 +9,7 @@ icon still inherits the text colour, as an inline one does), and the script beco
 ``assets/palette.js``, run from the same place in the page (it must run before the page is
 painted, so the saved scheme shows without a flash). Both files are made at build time from the
 theme's own icons and script, so mkdocs.yml's ``theme.icon`` and palette settings still choose
-them; an icon this module does not know is left inline (``overrides/partials/icon.html``).
+them (``icon_names`` is the one place that says which icon each place of the header shows).
 """
 
 from __future__ import annotations
@@ -44,12 +44,26 @@ def icon_names(theme) -> dict[str, str]:
     return names
 
 
+def _located(dirs, relative: str) -> Path | None:
+    """``relative`` in the first of the theme's ``dirs`` that has it, as Material's includes find it."""
+    return next((Path(folder) / relative for folder in dirs if (Path(folder) / relative).is_file()), None)
+
+
 def _find(dirs, relative: str) -> Path:
-    for folder in dirs:
-        path = Path(folder) / relative
-        if path.is_file():
-            return path
-    raise ChromeError(f"the theme has no {relative}")
+    path = _located(dirs, relative)
+    if path is None:
+        raise ChromeError(f"the theme has no {relative}")
+    return path
+
+
+def sources(dirs, names: dict[str, str]) -> tuple:
+    """What the sprite and script are made from, as a key that changes when any of it does: the
+    icons' names, and each icon file found and its modification time."""
+    found = []
+    for place, name in sorted(names.items()):
+        path = _located(dirs, f".icons/{name}.svg")
+        found.append((place, name, path, path.stat().st_mtime_ns if path else None))
+    return tuple(dirs), tuple(found)
 
 
 def sprite(dirs, names: dict[str, str]) -> tuple[str, dict[str, str]]:

@@ -74,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._briefing_path: Path | None = None  # ... and where it was read
         self._indexer = search.BackgroundIndexer(_log_index)  # under `mkdocs serve`
         self.memo: Memo | None = None  # under `mkdocs serve`: what the last build computed
+        self._chrome: tuple | None = None  # (chrome.sources, sprite, viewBoxes, palette script)
         self.templates: preview.CompiledTemplates | None = None  # under `mkdocs serve`: the theme's, compiled
         self.theme_files: preview.ThemeFiles | None = None  # under `mkdocs serve`: the installed theme's, listed
         self._changed = 0
@@ -116,13 +117,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # The search dialog's category filter, in briefing.yml's order (overrides/partials/search.html).
         config.extra["briefing_categories"] = [category.title for category in briefing.categories]
         config.extra["briefing_summaries"] = routes.SUMMARIES  # the hover text (overrides/main.html)
-        # The header's icons, from one sprite written once for the site (overrides/partials/icon.html).
+        # The header's icons, from one sprite written once for the site (overrides/partials/icon.html);
+        # made again only when the theme's settings change (on_config runs for every preview rebuild).
         theme = config.theme
-        try:
-            self.sprite, config.extra["briefing_icons"] = chrome.sprite(theme.dirs, chrome.icon_names(theme))
-            self.palette_script = chrome.palette_script(theme.dirs, Path(theme.custom_dir) if theme.custom_dir else None)
-        except chrome.ChromeError as error:
-            raise PluginError(f"mkdocs.yml: theme: {error}") from None
+        names = chrome.icon_names(theme)
+        key = chrome.sources(theme.dirs, names)
+        if self._chrome is None or self._chrome[0] != key:
+            try:
+                sprite, boxes = chrome.sprite(theme.dirs, names)
+                script = chrome.palette_script(theme.dirs, Path(theme.custom_dir) if theme.custom_dir else None)
+            except chrome.ChromeError as error:
+                raise PluginError(f"mkdocs.yml: theme: {error}") from None
+            self._chrome = (key, sprite, boxes, script)
+        config.extra["briefing_icons"] = self._chrome[2]
         if self.serving:
             # No sitemap in the preview: nobody crawls it, and rendering it lists every page
             # (and gzips the list) on every rebuild, half a second of each at 10,000 articles.
@@ -198,8 +205,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(_site_size(Path(config.site_dir)))
 
     def on_files(self, files, *, config):
-        files.append(File.generated(config, chrome.SPRITE, content=self.sprite))
-        files.append(File.generated(config, chrome.PALETTE_SCRIPT, content=self.palette_script))
+        _, sprite, _, script = self._chrome
+        files.append(File.generated(config, chrome.SPRITE, content=sprite))
+        files.append(File.generated(config, chrome.PALETTE_SCRIPT, content=script))
         if self.serving:
             sitemap = files.get_file_from_path(SITEMAP)
             if sitemap is not None and Path(sitemap.abs_src_path).parent != Path(config.docs_dir).resolve():

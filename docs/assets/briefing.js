@@ -32,14 +32,13 @@
     return match ? decodeURIComponent(match[1]) : null;
   }
 
-  var tables = [];  // [element with data-entries, its keys]
+  var tables = new WeakMap();  // element with data-entries -> its keys, split once
   function quietKey(element) {
     var number = element.getAttribute("data-e");
     var table = number === null ? null : element.closest("[data-entries]");
     if (!table) return null;
-    for (var i = 0; i < tables.length && tables[i][0] !== table; i++);
-    if (i === tables.length) tables.push([table, table.getAttribute("data-entries").split(" ")]);
-    return tables[i][1][Number(number)] || null;
+    if (!tables.has(table)) tables.set(table, table.getAttribute("data-entries").split(" "));
+    return tables.get(table)[Number(number)] || null;
   }
 
   // An entry's first mention in the text: the link that later mentions (spans) stand for.

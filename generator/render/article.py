@@ -66,25 +66,23 @@ def quiet_entries(quiet: dict[str, int]) -> Markdown:
     key its number points to here; the script gives a lit one its first mention's classes. Most
     of an article's mentions are later ones (~70 in a 5 KB article of a dense briefing): a number
     is ~30 bytes shorter than a key, which is written once a page (site bytes, GitHub Pages' 1 GB)."""
-    return Markdown(attribute(" ".join(sorted(quiet, key=quiet.__getitem__))))
+    return Markdown(attribute(" ".join(quiet)))  # numbered in insertion order
 
 
 def by_category(site: Site, keys, here: str, linked: set[str] | None = None) -> list[dict]:
     """The entries of ``keys`` by category, as links to their profiles; given ``linked`` (the keys
     a list of articles has linked so far, which this adds to), an entry already linked above is
     named, not linked again, as an article links an entry's first mention only."""
+    linked = set() if linked is None else linked  # (an article's own keys are distinct)
     groups = []
     for category in site.config.categories:
         entries = [site.entries[k] for k in keys if site.entries[k].category == category.key]
         if entries:
             names = []
             for entry in entries:
-                if linked is None or entry.key not in linked:
-                    names.append(site.entry_link(entry, here))
-                    if linked is not None:
-                        linked.add(entry.key)
-                else:
-                    names.append(escape(entry.name, line_start=False))
+                named_above = entry.key in linked
+                linked.add(entry.key)
+                names.append(escape(entry.name, line_start=False) if named_above else site.entry_link(entry, here))
             groups.append({"title": category.title, "links": Markdown(", ".join(names))})
     return groups
 

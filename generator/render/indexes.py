@@ -177,6 +177,7 @@ def render_category_index(site: Site, category) -> str:
 def render_home(site: Site) -> str:
     here = HOME
     dated = [a.article.date for a in site.articles if a.article.date]
+    latest_linked: set[str] = set()  # the latest articles' entries, each linked where first named
     ranked = []
     for category in site.config.categories:
         top = [(e, site.index.count(e.key)) for e in _ranked(site, category.key)[:TOP]]
@@ -190,7 +191,7 @@ def render_home(site: Site) -> str:
         undated=len(site.articles) - len(dated),
         first=long_date(min(dated)) if dated else "",
         last=long_date(max(dated)) if dated else "",
-        latest=[_article_row(site, a, here, linked) for linked in [set()] for a in site.articles[:LATEST]],
+        latest=[_article_row(site, a, here, latest_linked) for a in site.articles[:LATEST]],
         ranked=ranked,
         map=home_map(site),
         # Markdown: a path is a link target as it is (a category key's "_" must stay one).
