@@ -96,8 +96,10 @@ if (dialog) {
     await module.init();
     await Promise.all(paths.slice(1).map((path, i) => module.mergeIndex(new URL(path, bundle).href, settings(i + 1))));
     shards = paths.length;
-    pagefind = module;
     fillFilters(await module.filters());
+    // Only now is the index ready: a query typed while the filters were still coming would have
+    // found no categories to look for an exact name in (the entry not put first).
+    pagefind = module;
     return module;
   })());
 
