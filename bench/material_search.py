@@ -8,7 +8,10 @@ the search needs changed:
   step runs Pagefind; it also sets the title from briefing.yml, so ``site_name`` is written here
   literally, and it refuses to build without the generator's manifest, which docs/ has anyway);
 * ``theme.custom_dir``: a copy of the project's overrides without the two partials that replace
-  Material's header search by Briefing's dialog (``partials/header.html``, ``partials/search.html``);
+  Material's header search by Briefing's dialog (``partials/header.html``, ``partials/search.html``),
+  without the partials that draw the header's icons from the sprite the briefing plugin makes
+  (generator/chrome.py; Material's own partials draw them inline), and with ``main.html``'s
+  ``config`` block taken out (it leaves out the worker and messages Material's search needs);
 * ``extra_javascript`` without ``assets/search.js`` (Briefing's dialog, absent here);
 * ``site_dir: site-material``, beside the real ``site/``.
 
@@ -17,6 +20,7 @@ the search needs changed:
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +28,10 @@ CONFIG = "mkdocs-material-search.yml"
 SITE = "site-material"
 OVERRIDES = "overrides-material-search"
 REPLACED = ("partials/header.html", "partials/search.html")  # Briefing's search in Material's header
+# The partials that read what the briefing plugin makes (the icon sprite: generator/chrome.py).
+CHROME = ("partials/icon.html", "partials/logo.html", "partials/top.html", "partials/palette.html",
+          "partials/javascripts/palette.html")
+CONFIG_BLOCK = re.compile(r"\{%-? block config -?%\}.*?\{%-? endblock -?%\}", re.S)
 DIALOG_SCRIPT = "assets/search.js"
 INDEX = Path("search") / "search_index.json"
 
@@ -57,8 +65,11 @@ def variant(root: Path) -> Path:
         target = root / OVERRIDES
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(root / custom_dir, target, ignore=shutil.ignore_patterns("__pycache__"))
-        for name in REPLACED:
+        for name in REPLACED + CHROME:
             (target / name).unlink(missing_ok=True)
+        main = target / "main.html"
+        if main.is_file():
+            main.write_text(CONFIG_BLOCK.sub("", main.read_text(encoding="utf-8")), encoding="utf-8")
         config["theme"] = {"custom_dir": OVERRIDES}  # INHERIT merges it into the project's theme
     scripts = mkdocs.get("extra_javascript") or []
     kept = [s for s in scripts if (s.get("path") if isinstance(s, dict) else s) != DIALOG_SCRIPT]
