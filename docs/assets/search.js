@@ -75,7 +75,9 @@ if (dialog) {
   let asked = ""; // the query and options of the search shown (or under way): the same one twice is one
   // One search at a time: Pagefind runs them one after another in its worker, so a query typed
   // while another runs waits for it, and only the newest of those waiting is run after it (each
-  // keystroke's search would otherwise queue behind the last, on a large index ~1 s each).
+  // keystroke's search would otherwise queue behind the last, on a large index ~1 s each). The one
+  // running stops at its next step once another, of other words or options, waits: it asks for no
+  // excerpts and shows nothing.
   let running = null, waiting = false;
   // The list is aria-busy while searches run (assistive technology waits; so do the tests).
   const ask = () => {
@@ -132,7 +134,9 @@ if (dialog) {
     dialog.showModal();
     input.focus();
     input.select();
-    load().then(() => input.value.trim() && ask()).catch(fail);
+    // What was typed while the index loaded is searched once it has, unless the reader is still
+    // typing (the pause will ask): a search of half a word would hold up the whole one.
+    load().then(() => input.value.trim() && !timer && ask()).catch(fail);
   }
 
   function close() {
@@ -154,31 +158,33 @@ if (dialog) {
   }
 
   async function search() {
-    const query = input.value.trim();
-    // Opening the dialog and the typing's debounce may both ask once the index has loaded: a
-    // second identical search would redraw the list under the reader's focus.
-    const key = JSON.stringify([query, options()]);
-    if (key === asked) return;
-    asked = key;
-    const mine = ++generation;
-    const filtered = type.value || year.value;
-    if (!query && !filtered) {
+    if (!input.value.trim() && !type.value && !year.value) {
+      asked = "";
+      ++generation;
       list.replaceChildren();
       status.textContent = "";
       more.hidden = true;
       return;
     }
+    // The query is read once the index is ready: what the reader typed while it loaded counts.
     const module = pagefind || await load();
+    const query = input.value.trim();
+    // Opening the dialog and the typing's debounce may both ask once the index has loaded: a
+    // second identical search would redraw the list under the reader's focus.
+    const key = dialogKey();
+    if (key === asked) return;
+    asked = key;
+    const mine = ++generation;
     const asking = { query: query || null, wanted: options() };
     // Sorted by date over several shards, this search gives the count (its order is not the
     // date's); the shards' own searches, in date order, give the results (gather below).
     const found = await module.search(asking.query, asking.wanted);
-    if (mine !== generation || !found) return; // a newer query has started
+    if (superseded(mine) || !found) return;
     current = asking;
     total = found.results.length;
     const sorted = asking.wanted.sort, walk = Boolean(sorted) && shards > 1;
     results = walk ? [] : sorted ? found.results : await named(module, asking, found.results);
-    if (mine !== generation) return;
+    if (superseded(mine)) return;
     pending = walk ? [...Array(shards).keys()] : [];
     if (walk && sorted[SORT_DATE] === "asc") pending.reverse();
     shown = 0;
@@ -187,6 +193,21 @@ if (dialog) {
     const n = total;
     status.textContent = n === 0 ? `No results for “${query}”` : `${n} ${n === 1 ? "result" : "results"}` + (query ? ` for “${query}”` : "");
     await showMore(mine);
+  }
+
+  // The words and options in the dialog now, as one string.
+  function dialogKey() {
+    return JSON.stringify([input.value.trim(), options()]);
+  }
+
+  // Whether search ``mine`` is out of date: a newer one has started, or waits to with other words
+  // or options (if the reader comes back to these, they must be searched again: this one stops
+  // without showing them).
+  function superseded(mine) {
+    if (mine !== generation) return true;
+    if (!waiting || dialogKey() === asked) return false;
+    asked = "";
+    return true;
   }
 
   // ``results`` with the entries that the query names first. Pagefind's score cannot tell a query that
@@ -217,21 +238,21 @@ if (dialog) {
       const shard = pending.shift();
       const { query, wanted } = current;
       const found = await pagefind.search(query, { ...wanted, filters: { ...wanted.filters, [SHARD]: String(shard) } });
-      if (mine !== generation) return;
+      if (superseded(mine)) return;
       results.push(...found.results);
     }
   }
 
   async function showMore(mine = generation) {
     await gather(shown + PAGE, mine);
-    if (mine !== generation) return;
+    if (superseded(mine)) return;
     const next = results.slice(shown, shown + PAGE);
     // Every excerpt is asked for at once; each result is shown as soon as it and those above it
     // have come, not when the last of them has.
     const data = next.map((result) => result.data());
     for (const item of data) {
       const found = await item;
-      if (mine !== generation) return;
+      if (superseded(mine)) return;
       list.append(render(found));
       shown++;
     }
@@ -297,7 +318,7 @@ if (dialog) {
     clearTimeout(timer);
     // No preload while typing: measured at 2,000 articles it fetched the chunks of every partial
     // word (an alias query 382 kB instead of 266 kB) and gave no first result sooner.
-    timer = setTimeout(ask, DEBOUNCE_MS);
+    timer = setTimeout(() => { timer = 0; ask(); }, DEBOUNCE_MS);
   });
   for (const select of [type, year, sort]) select.addEventListener("change", ask);
   more.addEventListener("click", () => {

@@ -390,3 +390,37 @@ def test_a_name_finds_its_entry_first_where_articles_score_higher(browser, crowd
     assert raw.startswith("/articles/"), raw  # what the score alone puts first: the test tests something
     assert found[0] == "glossary/states/north-korea/", found
     assert found[1].startswith("articles/") and len(found) == PAGE, found
+
+
+# pagefind.js as the page imports it, each search held back: the real module is imported beside it.
+HELD_BACK = """import * as real from "./pagefind.js?real";
+export const { options, init, mergeIndex, filters, destroy, preload, debouncedSearch } = real;
+export async function search(term, settings) {
+  window.__searches.push(term);
+  const found = await real.search(term, settings);
+  await new Promise((done) => setTimeout(done, 600));
+  return found;
+}"""
+STATUSES = """window.__searches = []; window.__statuses = [];
+new MutationObserver(() => {
+  const status = document.querySelector('#briefing-search .briefing-search__status');
+  const text = status ? status.textContent : '';
+  if (text && window.__statuses[window.__statuses.length - 1] !== text) window.__statuses.push(text);
+}).observe(document, { subtree: true, childList: true, characterData: true });"""
+
+
+def test_a_query_typed_on_while_a_search_runs_is_the_only_one_searched_to_the_end(search_page):
+    """A reader who pauses mid-word starts a search; typing on, the rest of the word waits for it,
+    and the half word's search then stops: its results are not shown, its excerpts and exact-name
+    search not asked for (at 10,000 articles each costs a few hundred milliseconds)."""
+    search_page.add_init_script(STATUSES)
+    search_page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(body=HELD_BACK, content_type="text/javascript"))
+    box = open_search(search_page)
+    box.press_sequentially("Hwasong")
+    search_page.wait_for_function("window.__searches.length === 1")  # the pause's search, held back
+    box.press_sequentially("-18")
+    found = results(search_page, "Hwasong-18")
+    assert found[0] == "glossary/weapons/hwasong-18/", found
+    searches, statuses = search_page.evaluate("[window.__searches, window.__statuses]")
+    assert searches == ["Hwasong", "Hwasong-18", "Hwasong-18"], searches  # the second: the exact-name rule's
+    assert not [s for s in statuses if "“Hwasong”" in s], statuses
