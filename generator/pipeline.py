@@ -130,8 +130,13 @@ def fingerprint(root: Path, config, config_file: str = CONFIG_FILE, memo: Memo |
     sources += sorted(str(p) for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
     for path in sources:
         digest.update((path[len(prefix):] if path.startswith(prefix) else Path(path).name).encode() + b"\0")
-        digest.update(memo.file_digest(path) if memo is not None else hashlib.sha256(Path(path).read_bytes()).digest())
+        digest.update(memo.file_digest(path) if memo is not None else _sha256(path))
     return digest.hexdigest()
+
+
+def _sha256(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).digest()
 
 
 def up_to_date(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None) -> bool:

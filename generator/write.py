@@ -256,8 +256,9 @@ def unchanged_since_last_build(docs: Path, fingerprint: str) -> bool:
         cache = json.loads((docs / CACHE).read_text(encoding="utf-8"))
         if cache["inputs"] != fingerprint or (docs / JOURNAL).exists():
             return False
+        base = os.fspath(docs)  # strings, not Paths: a Path per file was half of a no-op re-run's check
         for relative, (size, mtime) in cache["files"].items():
-            stat = (docs / relative).stat()
+            stat = os.stat(os.path.join(base, relative))
             if stat.st_size != size or stat.st_mtime_ns != mtime:
                 return False
         return set(cache["files"]) == set(_read_manifest(docs))
