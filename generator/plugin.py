@@ -77,6 +77,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._chrome: tuple | None = None  # (chrome.sources, sprite, viewBoxes, palette script)
         self.templates: preview.CompiledTemplates | None = None  # under `mkdocs serve`: the theme's, compiled
         self.theme_files: preview.ThemeFiles | None = None  # under `mkdocs serve`: the installed theme's, listed
+        self.rewritten: preview.Rewritten | None = None  # under `mkdocs serve`: the pages a dirty build must build
+        self.build_date: preview.BuildDate | None = None  # under `mkdocs serve`: once a build, not once a page
         self._changed = 0
         self._frozen = False  # gc.freeze() by on_serve
         self._coverage_of = None  # under `mkdocs serve`: the site the next coverage line is about ...
@@ -88,9 +90,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command = command
         if command == "serve":
             self.memo, self.templates, self.theme_files = Memo(), preview.CompiledTemplates(), preview.ThemeFiles()
+            self.rewritten, self.build_date = preview.Rewritten(), preview.BuildDate()
+            self.build_date.install()
 
     def on_shutdown(self) -> None:
         self._indexer.stop()  # MkDocs removes the served site folder next
+        if self.build_date is not None:
+            self.build_date.uninstall()
         self._join_after_build()
         if self._frozen:
             gc.unfreeze()
@@ -177,10 +183,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         docs = Path(config.docs_dir)
         # Whatever the command: if a `briefing build` was killed half-way, finish it first, so
         # MkDocs only ever sees a complete generation of docs/.
+        if self.rewritten is not None and (docs / write.JOURNAL).exists():
+            self.rewritten.unknown()  # what the recovery writes is not reported
         write.recover(docs)
         self._changed = 0  # pages MkDocs (re)built or the generator took down, in this build
         if self.serving:
             self._join_after_build()
+            self.build_date.start_build()
             removed = self.regenerate()
             self._changed += _unpublish(config, removed)
         elif not (docs / write.MANIFEST).is_file():
@@ -193,6 +202,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         served at once and the index follows in the background (tens of seconds for thousands of
         pages), its failure logged."""
         if self.serving:
+            self.rewritten.built()
             site = Path(config.site_dir)
             if self._changed or not (site / search.BUNDLE).is_dir():  # a save that changed no page needs no new index
                 self._indexer.request(site)
@@ -212,6 +222,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             sitemap = files.get_file_from_path(SITEMAP)
             if sitemap is not None and Path(sitemap.abs_src_path).parent != Path(config.docs_dir).resolve():
                 files.remove(sitemap)  # the theme's template (on_config), not a page of the editor's
+            self.rewritten.install(files, config.docs_dir)
         return files
 
     def on_env(self, env, *, config, files):
@@ -244,6 +255,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.memo is not None:
             log.info(self.memo.summary())
         self._coverage_of = result.site
+        if self.rewritten is not None:
+            self.rewritten.wrote(result.plan.writes, result.plan.manifest)
         return result.plan.deletes
 
     def _after_build(self) -> None:

@@ -19,13 +19,23 @@ from tests.sites import build_fixture
 NOT_PAGES = ("pagefind", "sitemap.xml", "sitemap.xml.gz")
 
 
-def _build(root: Path, site: Path, command: str) -> None:
+def _build(root: Path, site: Path, command: str, then=None) -> None:
+    """One `mkdocs build`, or one `mkdocs serve --dirty` session: its first build and, if ``then``
+    is given, a rebuild after ``then()`` has made its edits (a new configuration, as MkDocs loads
+    one for every rebuild; the plugin instance and what it keeps stay)."""
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command=command, dirty=command == "serve")
+    plugin = config.plugins["briefing"]
     try:
         mkdocs_build(config, dirty=command == "serve")
         if command == "serve":
-            config.plugins["briefing"]._indexer.wait(120)
+            plugin._indexer.wait(120)
+        if then is not None:
+            then()
+            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+            assert config.plugins["briefing"] is plugin
+            mkdocs_build(config, dirty=True)
+            plugin._indexer.wait(120)
     finally:
         config.plugins.on_shutdown()
 
@@ -37,26 +47,29 @@ def _files(site: Path) -> set[str]:
 def test_a_dirty_rebuild_gives_the_pages_a_clean_build_gives(tmp_path):
     root = build_fixture("sample", tmp_path / "project", mkdocs=False)
     served = tmp_path / "served"
-    _build(root, served, "serve")  # the first build under serve: everything
-    first = {p: p.stat().st_mtime_ns for p in served.rglob("*.html")}
-    sources = _sources(root / "docs")
-
     articles = sorted((root / "seeds" / "articles").glob("*.txt"))
-    text = articles[0].read_text(encoding="utf-8")
-    assert " said" in text
-    time.sleep(0.01)
-    articles[0].write_text(text.replace(" said", " told reporters", 1), encoding="utf-8")
-    (root / "seeds" / "articles" / "900_new.txt").write_text(
-        "---\ndate: 2019-05-04\n---\nNorth Korea fires short-range projectiles\n\n"
-        "North Korea fired several short-range projectiles on Saturday, South Korea said.\n", encoding="utf-8")
     deleted_slug = articles[1].stem
-    articles[1].unlink()
-    glossary = root / "seeds" / "glossary" / "states.yml"
-    states = glossary.read_text(encoding="utf-8")
-    summary = next(line for line in states.splitlines() if line.strip().startswith("summary:"))
-    glossary.write_text(states.replace(summary, summary.rstrip() + " Edited.", 1), encoding="utf-8")
+    before: dict = {}
 
-    _build(root, served, "serve")  # what the served site holds after the save
+    def edit() -> None:
+        before["first"] = {p: p.stat().st_mtime_ns for p in served.rglob("*.html")}
+        before["sources"] = _sources(root / "docs")
+        text = articles[0].read_text(encoding="utf-8")
+        assert " said" in text
+        time.sleep(0.01)
+        articles[0].write_text(text.replace(" said", " told reporters", 1), encoding="utf-8")
+        (root / "seeds" / "articles" / "900_new.txt").write_text(
+            "---\ndate: 2019-05-04\n---\nNorth Korea fires short-range projectiles\n\n"
+            "North Korea fired several short-range projectiles on Saturday, South Korea said.\n", encoding="utf-8")
+        articles[1].unlink()
+        glossary = root / "seeds" / "glossary" / "states.yml"
+        states = glossary.read_text(encoding="utf-8")
+        summary = next(line for line in states.splitlines() if line.strip().startswith("summary:"))
+        glossary.write_text(states.replace(summary, summary.rstrip() + " Edited.", 1), encoding="utf-8")
+
+    # The session's first build (everything), then the rebuild after the save: what is served.
+    _build(root, served, "serve", then=edit)
+    first, sources = before["first"], before["sources"]
     clean = tmp_path / "clean"
     _build(root, clean, "build")  # the same docs/, built from nothing
 

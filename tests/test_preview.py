@@ -63,3 +63,58 @@ def test_the_installed_theme_is_walked_once_and_the_projects_folder_every_time(t
     assert installed and len(installed) == len(set(installed)), walked  # each installed folder once
     assert walked.count(str(custom)) == 3
     assert not any(name.startswith(".") or "/." in name for name in names)  # no icon under .icons/
+
+
+def _docs_files(tmp_path, names: list[str]) -> Files:
+    docs = tmp_path / "docs"
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("# t\n", encoding="utf-8")
+    from mkdocs.structure.files import File
+    return Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+
+
+def test_rewritten_pages_answer_whether_they_changed_and_others_ask_mkdocs(tmp_path):
+    names = ["articles/a.md", "articles/b.md", "notes.md"]  # notes.md: the editor's own page
+    docs = str(tmp_path / "docs")
+    keeper = preview.Rewritten()
+
+    files = _docs_files(tmp_path, names)
+    keeper.wrote(["articles/a.md", "articles/b.md"], ["articles/a.md", "articles/b.md"])
+    keeper.install(files, docs)  # the session's first build: MkDocs asks every file
+    assert all("is_modified" not in vars(f) for f in files)
+
+    keeper.built()
+    keeper.wrote(["articles/b.md"], ["articles/a.md", "articles/b.md"])
+    files = _docs_files(tmp_path, names)
+    keeper.install(files, docs)
+    answers = {f.src_uri: f.is_modified() for f in files}
+    assert answers["articles/a.md"] is False and answers["articles/b.md"] is True
+    assert "is_modified" not in vars(files.get_file_from_path("notes.md"))  # asked MkDocs' way
+
+    keeper.wrote(["articles/a.md"], ["articles/a.md", "articles/b.md"])  # a second save before a build finished
+    files = _docs_files(tmp_path, names)
+    keeper.install(files, docs)
+    assert [f.is_modified() for f in files if f.src_uri.startswith("articles/")] == [True, True]
+
+    keeper.unknown()  # a killed build recovered: not known what was written
+    files = _docs_files(tmp_path, names)
+    keeper.install(files, docs)
+    assert all("is_modified" not in vars(f) for f in files)
+
+
+def test_the_build_date_is_taken_once_a_build_and_mkdocs_given_back_its_own(monkeypatch):
+    import mkdocs.structure.pages
+    import mkdocs.utils
+
+    original = mkdocs.structure.pages.get_build_date
+    keeper = preview.BuildDate()
+    keeper.install()
+    try:
+        monkeypatch.setattr(mkdocs.utils, "get_build_date", lambda: "2031-01-02")
+        assert mkdocs.structure.pages.get_build_date() != "2031-01-02"  # taken when the build started
+        keeper.start_build()
+        assert mkdocs.structure.pages.get_build_date() == "2031-01-02"
+    finally:
+        keeper.uninstall()
+    assert mkdocs.structure.pages.get_build_date is original
