@@ -546,18 +546,26 @@ def write_report(raw: dict, args) -> str:
 
 
 def merge(files: list[Path]) -> dict:
-    """Several runs' results.json as one: the first run's machine, every size (a later run's size
-    replaces an earlier one's), every command."""
+    """Several runs' results.json as one: the first run's machine, every size, every command. What
+    a later run measured at a size replaces what an earlier one did, value by value (nested
+    values too): a run of some groups (``--only search,serve``) updates only what it measured."""
     merged: dict = {"sizes": {}, "shapes": {}, "commands": []}
     for path in files:
         raw = json.loads(path.read_text(encoding="utf-8"))
         merged.setdefault("machine", raw["machine"])
         merged.setdefault("import_s", raw["import_s"])
-        merged["sizes"].update(raw["sizes"])
-        for shape, sized in raw.get("shapes", {}).items():
-            merged["shapes"].setdefault(shape, {}).update(sized)
+        _merge_into(merged["sizes"], raw["sizes"])
+        _merge_into(merged["shapes"], raw.get("shapes", {}))
         merged["commands"] += raw.get("commands") or [raw.get("argv") or []]
     return merged
+
+
+def _merge_into(into: dict, later: dict) -> None:
+    for key, value in later.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge_into(into[key], value)
+        else:
+            into[key] = value
 
 
 def main(argv: list[str] | None = None) -> int:
