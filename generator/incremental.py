@@ -15,7 +15,6 @@ keyed by that function's whole input, or (pages) checked against docs/ before it
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,7 +23,7 @@ from . import lexicon
 from .annotate.backlinks import Remembered
 from .annotate.coverage import Scans
 from .schema import Kind
-from .ingest.files import read_text
+from .ingest.files import file_sha256, read_text
 from .write import JOURNAL
 
 
@@ -165,8 +164,7 @@ class Memo:
         known = self.digests.get(path)
         if known is not None and known[0] == stamp:
             return known[1]
-        with open(path, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).digest()
+        digest = file_sha256(path)
         self.digests[path] = (stamp, digest)
         return digest
 

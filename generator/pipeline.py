@@ -15,7 +15,7 @@ from .annotate.linker import annotate, build_matcher
 from .config import CONFIG_FILE, load_config
 from .errors import BriefingError, Problem
 from .ingest.articles import load_articles, parse_article
-from .ingest.files import text_files
+from .ingest.files import file_sha256, text_files
 from .ingest.glossary import load_glossary, read_category
 from .json_schema import render_schemas
 from .model import AnnotatedArticle
@@ -130,13 +130,8 @@ def fingerprint(root: Path, config, config_file: str = CONFIG_FILE, memo: Memo |
     sources += sorted(str(p) for p in Path(__file__).parent.rglob("*") if p.suffix in (".py", ".j2"))
     for path in sources:
         digest.update((path[len(prefix):] if path.startswith(prefix) else Path(path).name).encode() + b"\0")
-        digest.update(memo.file_digest(path) if memo is not None else _sha256(path))
+        digest.update(memo.file_digest(path) if memo is not None else file_sha256(path))
     return digest.hexdigest()
-
-
-def _sha256(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).digest()
 
 
 def up_to_date(root: Path, config_file: str = CONFIG_FILE, memo: Memo | None = None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import hashlib
 from pathlib import Path
 
 from ..errors import Problem
@@ -10,6 +11,12 @@ from ..errors import Problem
 # Articles are scraped text; anything far beyond a long feature is a mistake, not news, and
 # reading it whole would cost memory for nothing.
 MAX_BYTES = 16 * 1024 * 1024
+
+
+def file_sha256(path: str) -> bytes:
+    """The sha256 of a file's bytes (the inputs' fingerprint: pipeline.fingerprint, Memo.file_digest)."""
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).digest()
 
 
 def text_files(directory: Path) -> list[str]:
