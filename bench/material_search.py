@@ -9,8 +9,9 @@ the search needs changed:
   literally, and it refuses to build without the generator's manifest, which docs/ has anyway);
 * ``theme.custom_dir``: a copy of the project's overrides without the two partials that replace
   Material's header search by Briefing's dialog (``partials/header.html``, ``partials/search.html``),
-  without the partials that draw the header's icons from the sprite the briefing plugin makes
-  (generator/chrome.py; Material's own partials draw them inline), and with ``main.html``'s
+  without the partials that draw on what the briefing plugin makes for the header (its icon
+  sprite and palette script, generator/chrome.py: ``plugin_chrome``; Material's own partials draw
+  them inline), and with ``main.html``'s
   ``config`` block taken out (it leaves out the worker and messages Material's search needs);
 * ``extra_javascript`` without ``assets/search.js`` (Briefing's dialog, absent here);
 * ``site_dir: site-material``, beside the real ``site/``.
@@ -28,9 +29,6 @@ CONFIG = "mkdocs-material-search.yml"
 SITE = "site-material"
 OVERRIDES = "overrides-material-search"
 REPLACED = ("partials/header.html", "partials/search.html")  # Briefing's search in Material's header
-# The partials that read what the briefing plugin makes (the icon sprite: generator/chrome.py).
-CHROME = ("partials/icon.html", "partials/logo.html", "partials/top.html", "partials/palette.html",
-          "partials/javascripts/palette.html")
 CONFIG_BLOCK = re.compile(r"\{%-? block config -?%\}.*?\{%-? endblock -?%\}", re.S)
 DIALOG_SCRIPT = "assets/search.js"
 INDEX = Path("search") / "search_index.json"
@@ -44,6 +42,22 @@ def _load(path: Path) -> dict:
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and other tags
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
+
+
+def plugin_chrome(overrides: Path) -> tuple[str, ...]:
+    """The templates of ``overrides`` that draw on what the briefing plugin makes for the header
+    (generator/chrome.py: the icon sprite, the palette script): those that name one of its files,
+    and those that include such a template."""
+    from generator import chrome
+
+    texts = {p.relative_to(overrides).as_posix(): p.read_text(encoding="utf-8") for p in overrides.rglob("*.html")}
+    found = {name for name, text in texts.items() if chrome.SPRITE in text or chrome.PALETTE_SCRIPT in text}
+    while True:
+        more = {name for name, text in texts.items() if name not in found
+                and any(re.search(r"include\s+[\"']" + re.escape(used) + r"[\"']", text) for used in found)}
+        if not more:
+            return tuple(sorted(found))
+        found |= more
 
 
 def variant(root: Path) -> Path:
@@ -65,7 +79,7 @@ def variant(root: Path) -> Path:
         target = root / OVERRIDES
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(root / custom_dir, target, ignore=shutil.ignore_patterns("__pycache__"))
-        for name in REPLACED + CHROME:
+        for name in REPLACED + plugin_chrome(target):
             (target / name).unlink(missing_ok=True)
         main = target / "main.html"
         if main.is_file():
